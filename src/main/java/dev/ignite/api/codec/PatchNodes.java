@@ -48,8 +48,13 @@ final class PatchNodes {
    * down to the last character that belongs to the value.
    */
   static int contentEnd(Node node, PatchText text) {
-    if (isBlock(node)) {
-      return contentEnd(lastChild(node), text);
+    if (node instanceof MappingNode map && isBlock(map)) {
+      List<NodeTuple> entries = map.getValue();
+      return entryEnd(entries.get(entries.size() - 1), text);
+    }
+    if (node instanceof SequenceNode seq && isBlock(seq)) {
+      List<Node> items = seq.getValue();
+      return contentEnd(items.get(items.size() - 1), text);
     }
     int end = text.end(node);
     if (node instanceof ScalarNode s
@@ -60,12 +65,11 @@ final class PatchNodes {
     return end;
   }
 
-  private static Node lastChild(Node node) {
-    if (node instanceof MappingNode map) {
-      List<NodeTuple> entries = map.getValue();
-      return entries.get(entries.size() - 1).getValueNode();
-    }
-    List<Node> items = ((SequenceNode) node).getValue();
-    return items.get(items.size() - 1);
+  /**
+   * Where a mapping entry ends. An alias value carries its anchor's marks, which may lie before the
+   * key, so the key's own end is the floor.
+   */
+  static int entryEnd(NodeTuple entry, PatchText text) {
+    return Math.max(text.end(entry.getKeyNode()), contentEnd(entry.getValueNode(), text));
   }
 }

@@ -31,6 +31,13 @@ final class StatusEdits {
     Node value = status.getValueNode();
     int keyCol = PatchText.column(status.getKeyNode());
     int afterColon = afterColon(status.getKeyNode());
+    if (text.start(value) < afterColon) {
+      // an alias: its node and marks are the anchor's, elsewhere in the file
+      throw new IllegalArgumentException(
+          "cannot patch the status at line "
+              + (PatchText.line(status.getKeyNode()) + 1)
+              + ": it is an alias (*name); write the status out in full");
+    }
     if (layout.flow() || isNonEmptyFlowMapping(value)) {
       String written = flow.value(tree, keyCol);
       if (PatchNodes.isEmptyNull(value)) {
@@ -84,7 +91,7 @@ final class StatusEdits {
     List<NodeTuple> entries = mapping.getValue();
     NodeTuple last = entries.get(entries.size() - 1);
     int col = PatchText.column(entries.get(0).getKeyNode());
-    int lastEnd = PatchNodes.contentEnd(last.getValueNode(), text);
+    int lastEnd = PatchNodes.entryEnd(last, text);
     if (PatchNodes.isBlock(mapping)) {
       String line = layout.lineEnding() + " ".repeat(col) + yaml.entry(key, value, col);
       return PatchEdit.insert(text.lineEnd(lastEnd), line);

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 class StatusPatcherCorpusTest {
 
@@ -70,24 +72,20 @@ class StatusPatcherCorpusTest {
   @MethodSource("corpus")
   void returnsTheSameTextWhenTheStatusIsAlreadyWritten(Path file) {
     String text = PatchCorpus.read(file);
-    var status =
-        PatchProperties.parse(text).stream().filter(d -> isMyVm(d)).findFirst().orElseThrow();
-    var entry =
-        ((org.snakeyaml.engine.v2.nodes.MappingNode) status)
-            .getValue().stream()
-                .filter(
-                    t ->
-                        t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k
-                            && k.getValue().equals("status"))
-                .findFirst();
-    if (entry.isEmpty() || PatchNodes.isEmptyNull(entry.get().getValueNode())) {
-      return;
+    Optional<NodeTuple> status =
+        PatchProperties.parse(text).stream()
+            .filter(StatusPatcherCorpusTest::isMyVm)
+            .findFirst()
+            .flatMap(vm -> PatchNodes.entry(vm, "status"))
+            .filter(s -> !PatchNodes.isEmptyNull(s.getValueNode()));
+    if (status.isPresent()) {
+      Map<String, Object> current = PatchProperties.constructed(status.get().getValueNode());
+      assertThat(StatusPatcher.patch(text, PatchCorpus.VM, current, Optional.empty()))
+          .isSameAs(text);
     }
-    Map<String, Object> current = PatchProperties.constructed(entry.get().getValueNode());
-    assertThat(StatusPatcher.patch(text, PatchCorpus.VM, current, Optional.empty())).isSameAs(text);
   }
 
-  private static boolean isMyVm(org.snakeyaml.engine.v2.nodes.Node doc) {
+  private static boolean isMyVm(Node doc) {
     return PatchNodes.scalar(doc, "kind").orElse("").equals("VM")
         && PatchNodes.entry(doc, "metadata")
             .flatMap(m -> PatchNodes.scalar(m.getValueNode(), "name"))

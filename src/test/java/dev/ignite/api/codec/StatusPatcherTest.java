@@ -158,4 +158,28 @@ class StatusPatcherTest {
               assertThat(error.message()).startsWith("not valid YAML");
             });
   }
+
+  @Test
+  void appendsAfterALastEntryWhoseValueIsAnAlias() {
+    String text = HEAD + "  labels: &l {a: b}\nspec:\n  image: {oci: x}\nextra: *l\n";
+    String patched = StatusPatcher.patch(text, "my-vm", Map.of("running", true), Optional.empty());
+    assertThat(patched).isEqualTo(text + "status:\n  running: true\n");
+  }
+
+  @Test
+  void refusesAStatusThatIsAnAlias() {
+    String text = HEAD + "  labels: &s {running: false}\nstatus: *s\n";
+    assertThatThrownBy(
+            () -> StatusPatcher.patch(text, "my-vm", Map.of("running", true), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 6")
+        .hasMessageContaining("alias");
+  }
+
+  @Test
+  void keepsAByteOrderMarkAndCountsPositionsAfterIt() {
+    String text = "\ufeff" + HEAD + "status:\n  running: false\n";
+    String patched = StatusPatcher.patch(text, "my-vm", Map.of("running", true), Optional.empty());
+    assertThat(patched).isEqualTo("\ufeff" + HEAD + "status:\n  running: true\n");
+  }
 }
