@@ -1,0 +1,119 @@
+package dev.ignite.api.codec;
+
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+
+/**
+ * The text edits that put a new status (and a missing uid) into one document, in the document's own
+ * style: block YAML, a YAML flow mapping, or JSON.
+ */
+final class StatusEdits {
+  private final PatchText text;
+  private final PatchLayout layout;
+  private final StatusYamlWriter yaml;
+  private final StatusFlowWriter flow;
+
+  StatusEdits(PatchText text, PatchLayout layout) {
+    this.text = text;
+    this.layout = layout;
+    this.yaml = new StatusYamlWriter(layout);
+    this.flow = new StatusFlowWriter(layout);
+  }
+
+  /**
+   * Replaces the value of an existing {@code status} entry. The key stays as written, and so do
+   * comments on the key's line and before the first entry of a block status.
+   */
+  List<PatchEdit> replace(NodeTuple status, Map<String, Object> tree) {
+    Node value = status.getValueNode();
+    int keyCol = PatchText.column(status.getKeyNode());
+    int afterColon = afterColon(status.getKeyNode());
+    if (text.start(value) < afterColon) {
+      // an alias: its node and marks are the anchor's, elsewhere in the file
+      throw new IllegalArgumentException(
+          "cannot patch the status at line "
+              + (PatchText.line(status.getKeyNode()) + 1)
+              + ": it is an alias (*name); write the status out in full");
+    }
+    if (layout.flow() || isNonEmptyFlowMapping(value)) {
+      String written = flow.value(tree, keyCol);
+      if (PatchNodes.isEmptyNull(value)) {
+        return List.of(PatchEdit.insert(afterColon, " " + written));
+      }
+      return List.of(new PatchEdit(text.start(value), PatchNodes.contentEnd(value, text), written));
+    }
+    return replaceBlock(value, tree, keyCol, afterColon);
+  }
+
+  private List<PatchEdit> replaceBlock(
+      Node value, Map<String, Object> tree, int keyCol, int afterColon) {
+    boolean nested = !tree.isEmpty();
+    if (PatchNodes.isEmptyNull(value)) {
+      // `status:` then perhaps a comment: nested lines go after the comment, `{}` before it
+      int at = nested ? text.lineEnd(afterColon) : afterColon;
+      return List.of(PatchEdit.insert(at, yaml.valueAfterKey(tree, keyCol)));
+    }
+    if (PatchNodes.isBlock(value) && nested && value instanceof MappingNode) {
+      int col = PatchText.column(value);
+      return List.of(
+          new PatchEdit(
+              text.start(value), PatchNodes.contentEnd(value, text), yaml.entries(tree, col)));
+    }
+    if (PatchNodes.isBlock(value) && !nested) {
+      int bodyStart = text.backOverIndent(text.start(value));
+      return List.of(
+          PatchEdit.insert(afterColon, " {}"),
+          new PatchEdit(bodyStart, PatchNodes.contentEnd(value, text), ""));
+    }
+    return List.of(
+        new PatchEdit(
+            afterColon, PatchNodes.contentEnd(value, text), yaml.valueAfterKey(tree, keyCol)));
+  }
+
+  private static boolean isNonEmptyFlowMapping(Node value) {
+    return value instanceof MappingNode m && !PatchNodes.isBlock(m) && !m.getValue().isEmpty();
+  }
+
+  /** Adds a {@code status} entry after the document's last entry. */
+  PatchEdit append(MappingNode root, Map<String, Object> tree) {
+    return addEntry(root, "status", tree);
+  }
+
+  /** Adds {@code uid} after the last entry of {@code metadata}. */
+  PatchEdit addUid(MappingNode metadata, String uid) {
+    return addEntry(metadata, "uid", uid);
+  }
+
+  private PatchEdit addEntry(MappingNode mapping, String key, Object value) {
+    List<NodeTuple> entries = mapping.getValue();
+    NodeTuple last = entries.get(entries.size() - 1);
+    int col = PatchText.column(entries.get(0).getKeyNode());
+    int lastEnd = PatchNodes.entryEnd(last, text);
+    if (PatchNodes.isBlock(mapping)) {
+      String line = layout.lineEnding() + " ".repeat(col) + yaml.entry(key, value, col);
+      return PatchEdit.insert(text.lineEnd(lastEnd), line);
+    }
+    boolean multiline = PatchText.line(last.getKeyNode()) > PatchText.line(mapping);
+    String separator =
+        multiline
+            ? "," + layout.lineEnding() + " ".repeat(col)
+            : (layout.spaced() || !layout.json() ? ", " : ",");
+    String entry = flow.key(key) + flow.colon() + flow.value(value, col);
+    return PatchEdit.insert(lastEnd, separator + entry);
+  }
+
+  /** Just past the {@code :} that follows a key (spaces may sit between, as in JSON). */
+  private int afterColon(Node key) {
+    int colon = text.skipBlanks(text.end(key));
+    if (text.charAt(colon) != ':') {
+      throw new IllegalArgumentException(
+          "cannot patch the status at line "
+              + (PatchText.line(key) + 1)
+              + ": write it as `status:` followed by its value, not as an explicit `?` key");
+    }
+    return colon + 1;
+  }
+}
