@@ -112,6 +112,39 @@ class GuestShellIT {
   }
 
   @Test
+  void execReturnsWhenTheCommandEndsBeforeItsInput() throws Exception {
+    // an interactive caller's stdin may never reach EOF; the exit must not wait for it
+    try (var neverEnds = new java.io.PipedInputStream(new java.io.PipedOutputStream())) {
+      long start = System.nanoTime();
+      int code = shell.exec(sftpGuest(), "exit 4", neverEnds, null, null, TIMEOUT);
+
+      assertThat(code).isEqualTo(4);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void execGivesUpOnACommandThatOutlivesItsTimeout() {
+    assertThatThrownBy(
+            () ->
+                shell.exec(
+                    sftpGuest(), List.of("sleep", "30"), null, null, null, Duration.ofSeconds(2)))
+        .isInstanceOf(GuestShellException.class)
+        .hasMessageContaining("did not finish within PT2S");
+  }
+
+  @Test
+  void copyIntoAMissingGuestFolderSaysWhichPath() throws Exception {
+    Path local = Files.writeString(work.resolve("f.txt"), "x");
+    String missing = work.resolve("no-such-dir/f.txt").toString();
+    for (SshTarget guest : List.of(sftpGuest(), tarGuest())) {
+      assertThatThrownBy(() -> shell.copyIn(guest, local, missing, TIMEOUT))
+          .isInstanceOf(GuestShellException.class)
+          .hasMessageContaining("no-such-dir");
+    }
+  }
+
+  @Test
   void awaitReadyReturnsOnceTheGuestAnswers() {
     shell.awaitReady(tarGuest(), TIMEOUT);
   }
