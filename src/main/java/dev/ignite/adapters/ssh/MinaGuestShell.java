@@ -73,15 +73,22 @@ final class MinaGuestShell implements GuestShell {
     if (!Files.exists(local, LinkOption.NOFOLLOW_LINKS)) {
       throw new GuestShellException("cannot copy " + local + ": it does not exist");
     }
+    Path named = local.toAbsolutePath().normalize();
+    if (named.getFileName() == null) {
+      throw new GuestShellException("cannot copy " + local + ": name a folder below /");
+    }
+    String name = named.getFileName().toString();
     try (GuestConnection c = GuestConnection.open(target, timeout)) {
+      // the item named is followed if it is a link, as on the guest side; links below it are not
+      Path source = local.toRealPath();
       Optional<SftpClient> sftp = openSftp(c);
       if (sftp.isPresent()) {
         try (SftpClient client = sftp.get()) {
-          new SftpTransfer(client).copyIn(local, guestPath);
+          new SftpTransfer(client).copyIn(source, name, guestPath);
         }
         return CopyMethod.SFTP;
       }
-      new TarTransfer(c.session(), timeout).copyIn(local, guestPath);
+      new TarTransfer(c.session(), timeout).copyIn(source, name, guestPath);
       return CopyMethod.TAR_OVER_EXEC;
     } catch (IOException e) {
       throw new GuestShellException(

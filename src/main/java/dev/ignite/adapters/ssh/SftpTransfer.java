@@ -27,10 +27,11 @@ final class SftpTransfer {
     this.sftp = sftp;
   }
 
-  void copyIn(Path local, String guestPath) throws IOException {
+  /** {@code local} is walked without following links below it; {@code name} names the copy. */
+  void copyIn(Path local, String name, String guestPath) throws IOException {
     String target = GuestPaths.clean(guestPath);
     if (isDirectory(target)) {
-      target = GuestPaths.child(target, local.getFileName().toString());
+      target = GuestPaths.child(target, name);
     }
     String root = target;
     Files.walkFileTree(
@@ -72,7 +73,8 @@ final class SftpTransfer {
 
   void copyOut(String guestPath, LocalTree tree) throws IOException {
     String source = GuestPaths.clean(guestPath);
-    Attributes attrs = sftp.lstat(source);
+    // the item asked for is followed if it is a link (/etc/resolv.conf); links below it are not
+    Attributes attrs = sftp.stat(source);
     receive(source, attrs, "", tree);
   }
 

@@ -29,24 +29,36 @@ final class TarTransfer {
     this.timeout = timeout;
   }
 
-  void copyIn(Path local, String guestPath) throws IOException {
+  void copyIn(Path local, String name, String guestPath) throws IOException {
     String target = GuestPaths.clean(guestPath);
     if (isDirectory(target)) {
-      target = GuestPaths.child(target, local.getFileName().toString());
+      target = GuestPaths.child(target, name);
     }
     String command =
         ShellWords.join(List.of("tar", "-C", GuestPaths.parent(target), "-x", "-f", "-"));
-    String name = GuestPaths.name(target);
-    run(command, stdin -> LocalTar.write(local, name, stdin), null);
+    String entryName = GuestPaths.name(target);
+    run(command, stdin -> LocalTar.write(local, entryName, stdin), null);
   }
 
   void copyOut(String guestPath, LocalTree tree) throws IOException {
-    String source = GuestPaths.clean(guestPath);
+    String source = followed(GuestPaths.clean(guestPath));
     String command =
         ShellWords.join(
             List.of(
                 "tar", "-C", GuestPaths.parent(source), "-c", "-f", "-", GuestPaths.name(source)));
     run(command, null, stdout -> extract(stdout, tree));
+  }
+
+  /** As over SFTP, the item asked for is followed if it is a link; tar alone would not. */
+  private String followed(String guestPath) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String command = ShellWords.join(List.of("readlink", "-f", guestPath));
+    int code = RemoteCommand.run(session, command, null, out, null, timeout);
+    String resolved = out.toString(StandardCharsets.UTF_8);
+    if (resolved.endsWith("\n")) {
+      resolved = resolved.substring(0, resolved.length() - 1);
+    }
+    return code == 0 && resolved.startsWith("/") ? resolved : guestPath;
   }
 
   boolean isDirectory(String guestPath) {

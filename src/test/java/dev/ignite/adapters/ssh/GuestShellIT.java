@@ -193,6 +193,21 @@ class GuestShellIT {
     assertThat(work).isEmptyDirectory();
   }
 
+  @Test
+  void copiesTheFileALinkNamesInBothDirections() throws Exception {
+    Path real = Files.writeString(work.resolve("real.conf"), "nameserver 10.0.2.3\n");
+    Path link = Files.createSymbolicLink(work.resolve("resolv.conf"), real.getFileName());
+    for (SshTarget guest : List.of(sftpGuest(), tarGuest())) {
+      Path back = work.resolve("back-" + guest.port());
+      shell.copyOut(guest, link.toString(), back, TIMEOUT);
+      String guestCopy = work.resolve("in-guest-" + guest.port()).toString();
+      shell.copyIn(guest, link, guestCopy, TIMEOUT);
+
+      assertThat(back).isRegularFile().hasContent("nameserver 10.0.2.3");
+      assertThat(Path.of(guestCopy)).isRegularFile().hasContent("nameserver 10.0.2.3");
+    }
+  }
+
   private void assertFileRoundTrip(SshTarget guest, CopyMethod expected) throws Exception {
     Path local = work.resolve("random.bin");
     Files.write(local, randomBytes(1 << 20));
