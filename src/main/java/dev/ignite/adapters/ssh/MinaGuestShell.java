@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,18 +76,11 @@ final class MinaGuestShell implements GuestShell {
       throw new GuestShellException("cannot copy " + local + ": name a folder below /");
     }
     String name = named.getFileName().toString();
-    try (GuestConnection c = GuestConnection.open(target, timeout)) {
+    try (GuestConnection c = GuestConnection.open(target, timeout);
+        Transfer transfer = transferFor(c, timeout)) {
       // the item named is followed if it is a link, as on the guest side; links below it are not
-      Path source = local.toRealPath();
-      Optional<SftpClient> sftp = openSftp(c);
-      if (sftp.isPresent()) {
-        try (SftpClient client = sftp.get()) {
-          new SftpTransfer(client).copyIn(source, name, guestPath);
-        }
-        return CopyMethod.SFTP;
-      }
-      new TarTransfer(c.session(), timeout).copyIn(source, name, guestPath);
-      return CopyMethod.TAR_OVER_EXEC;
+      transfer.copyIn(local.toRealPath(), name, guestPath);
+      return transfer.method();
     } catch (IOException e) {
       throw new GuestShellException(
           "cannot copy " + local + " to " + target + ":" + guestPath + ": " + e.getMessage(), e);
@@ -98,18 +89,10 @@ final class MinaGuestShell implements GuestShell {
 
   @Override
   public CopyMethod copyOut(SshTarget target, String guestPath, Path local, Duration timeout) {
-    try (GuestConnection c = GuestConnection.open(target, timeout)) {
-      Optional<SftpClient> sftp = openSftp(c);
-      if (sftp.isPresent()) {
-        try (SftpClient client = sftp.get()) {
-          SftpTransfer transfer = new SftpTransfer(client);
-          receive(local, guestPath, tree -> transfer.copyOut(guestPath, tree));
-        }
-        return CopyMethod.SFTP;
-      }
-      TarTransfer transfer = new TarTransfer(c.session(), timeout);
-      receive(local, guestPath, tree -> transfer.copyOut(guestPath, tree));
-      return CopyMethod.TAR_OVER_EXEC;
+    try (GuestConnection c = GuestConnection.open(target, timeout);
+        Transfer transfer = transferFor(c, timeout)) {
+      receive(local, guestPath, transfer);
+      return transfer.method();
     } catch (IOException e) {
       throw new GuestShellException(
           "cannot copy " + target + ":" + guestPath + " to " + local + ": " + e.getMessage(), e);
@@ -117,10 +100,10 @@ final class MinaGuestShell implements GuestShell {
   }
 
   /** An existing local folder receives the copy inside it, under the guest item's name. */
-  private static void receive(Path local, String guestPath, Receiver receiver) throws IOException {
+  private static void receive(Path local, String guestPath, Transfer transfer) throws IOException {
     Path destination = Files.isDirectory(local) ? local.resolve(GuestPaths.name(guestPath)) : local;
     try (LocalTree tree = new LocalTree(destination)) {
-      receiver.fill(tree);
+      transfer.copyOut(guestPath, tree);
       tree.finish();
     }
   }
@@ -129,12 +112,12 @@ final class MinaGuestShell implements GuestShell {
    * A guest without an SFTP server refuses the subsystem or closes the channel at once; either way
    * the session stays usable for the tar fallback.
    */
-  private static Optional<SftpClient> openSftp(GuestConnection c) {
+  private static Transfer transferFor(GuestConnection c, Duration timeout) {
     try {
-      return Optional.of(SftpClientFactory.instance().createSftpClient(c.session()));
+      return new SftpTransfer(SftpClientFactory.instance().createSftpClient(c.session()));
     } catch (IOException | RuntimeException e) {
       LOG.debug("guest offers no SFTP ({}); copying with tar over exec", e.toString());
-      return Optional.empty();
+      return new TarTransfer(c.session(), timeout);
     }
   }
 
@@ -149,9 +132,5 @@ final class MinaGuestShell implements GuestShell {
       Thread.currentThread().interrupt();
       throw new GuestShellException("interrupted while waiting for SSH", e);
     }
-  }
-
-  private interface Receiver {
-    void fill(LocalTree tree) throws IOException;
   }
 }

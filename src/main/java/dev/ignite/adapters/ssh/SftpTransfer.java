@@ -1,5 +1,6 @@
 package dev.ignite.adapters.ssh;
 
+import dev.ignite.ports.GuestShell.CopyMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Copies trees over SFTP: files, folders with their modes, and symlinks as symlinks. */
-final class SftpTransfer {
+final class SftpTransfer implements Transfer {
   private static final Logger LOG = LoggerFactory.getLogger(SftpTransfer.class);
 
   private final SftpClient sftp;
@@ -27,8 +28,18 @@ final class SftpTransfer {
     this.sftp = sftp;
   }
 
-  /** {@code local} is walked without following links below it; {@code name} names the copy. */
-  void copyIn(Path local, String name, String guestPath) throws IOException {
+  @Override
+  public CopyMethod method() {
+    return CopyMethod.SFTP;
+  }
+
+  @Override
+  public void close() throws IOException {
+    sftp.close();
+  }
+
+  @Override
+  public void copyIn(Path local, String name, String guestPath) throws IOException {
     String target = GuestPaths.clean(guestPath);
     if (isDirectory(target)) {
       target = GuestPaths.child(target, name);
@@ -71,7 +82,8 @@ final class SftpTransfer {
     }
   }
 
-  void copyOut(String guestPath, LocalTree tree) throws IOException {
+  @Override
+  public void copyOut(String guestPath, LocalTree tree) throws IOException {
     String source = GuestPaths.clean(guestPath);
     // the item asked for is followed if it is a link (/etc/resolv.conf); links below it are not
     Attributes attrs = sftp.stat(source);

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.ssh;
 
+import dev.ignite.ports.GuestShell.CopyMethod;
 import dev.ignite.ports.GuestShellException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.apache.sshd.client.session.ClientSession;
  * Copies through the guest's own tar (busybox's is enough) when it offers no SFTP: a tar stream is
  * written to {@code tar -x} or read from {@code tar -c} over an exec channel.
  */
-final class TarTransfer {
+final class TarTransfer implements Transfer {
   private final ClientSession session;
   private final Duration timeout;
 
@@ -29,7 +30,18 @@ final class TarTransfer {
     this.timeout = timeout;
   }
 
-  void copyIn(Path local, String name, String guestPath) throws IOException {
+  @Override
+  public CopyMethod method() {
+    return CopyMethod.TAR_OVER_EXEC;
+  }
+
+  @Override
+  public void close() {
+    // each copy runs on its own exec channel, already closed
+  }
+
+  @Override
+  public void copyIn(Path local, String name, String guestPath) throws IOException {
     String target = GuestPaths.clean(guestPath);
     if (isDirectory(target)) {
       target = GuestPaths.child(target, name);
@@ -40,7 +52,8 @@ final class TarTransfer {
     run(command, stdin -> LocalTar.write(local, entryName, stdin), null);
   }
 
-  void copyOut(String guestPath, LocalTree tree) throws IOException {
+  @Override
+  public void copyOut(String guestPath, LocalTree tree) throws IOException {
     String source = followed(GuestPaths.clean(guestPath));
     String command =
         ShellWords.join(
