@@ -38,6 +38,7 @@ class GuestShellIT {
 
   @BeforeAll
   static void startServers() throws Exception {
+    SshServerProcess.assumeRoot("the test server logs in as root, as guests do");
     vmDir = Files.createDirectory(dir.resolve("vm"));
     SshKeyPair key = Ssh.keys().generate(vmDir, "test-vm");
     Path hostKey = dir.resolve("ssh_host_ed25519_key");
@@ -48,8 +49,11 @@ class GuestShellIT {
 
   @AfterAll
   static void stopServers() throws Exception {
-    withSftp.close();
-    withoutSftp.close();
+    for (SshServerProcess server : new SshServerProcess[] {withSftp, withoutSftp}) {
+      if (server != null) {
+        server.close();
+      }
+    }
   }
 
   static SshTarget sftpGuest() {

@@ -31,6 +31,7 @@ class HostKeyPinningIT {
 
   @BeforeEach
   void makeKey() throws Exception {
+    SshServerProcess.assumeRoot("the test server logs in as root, as guests do");
     vmDir = Files.createDirectory(dir.resolve("vm"));
     key = Ssh.keys().generate(vmDir, "pinned-vm");
   }

@@ -112,6 +112,11 @@ final class SshServerProcess implements AutoCloseable {
         line -> line.contains("Not backgrounding"));
   }
 
+  static void assumeRoot(String why) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "skipped when not root: " + why);
+  }
+
   static void newHostKey(Path file) throws IOException, InterruptedException {
     Files.deleteIfExists(file);
     Files.deleteIfExists(Path.of(file + ".pub"));
