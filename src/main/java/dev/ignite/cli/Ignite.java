@@ -54,6 +54,10 @@ public final class Ignite implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(System.getenv()).execute(args));
+    CommandLine cl = commandLine(System.getenv());
+    int code = cl.execute(args);
+    cl.getOut().flush(); // print() does not flush on its own, and exit() skips it
+    cl.getErr().flush();
+    System.exit(code);
   }
 }

@@ -39,6 +39,9 @@ public final class Ignited implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Ignited()).execute(args));
+    CommandLine cl = new CommandLine(new Ignited());
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    System.exit(code);
   }
 }
