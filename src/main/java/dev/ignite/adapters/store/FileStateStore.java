@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * (v1alpha4 JSON) written atomically. Safe to share between processes.
  */
 public final class FileStateStore implements StateStore {
+  private static final int PARALLEL_FROM = 64;
   private final Path root;
   private final ObjectFolders folders;
   private final StoreLock lock;
@@ -78,20 +79,24 @@ public final class FileStateStore implements StateStore {
   @Override
   public <T extends ApiObject> List<T> list(Class<T> type) {
     Path dir = folders.kindDir(type);
-    List<T> out = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         if (!name.startsWith(".") && Uid.isValid(name)) {
-          readListed(type, entry.resolve(ObjectFolders.OBJECT_FILE)).ifPresent(out::add);
+          files.add(entry.resolve(ObjectFolders.OBJECT_FILE));
         }
       }
     } catch (NoSuchFileException e) {
-      return out;
+      return List.of();
     } catch (IOException e) {
       throw new StoreException("cannot list " + dir + ": " + e, e);
     }
-    return out;
+    // Reading in parallel: with 1,000 VMs, `ignite ps` spends most of its time here.
+    return (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream())
+        .map(f -> readListed(type, f))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   @Override

@@ -15,6 +15,12 @@ final class ObjectFileCodec {
   }
 
   <T extends ApiObject> T decode(Class<T> type, Path file, String text) {
+    if (type == dev.ignite.api.Vm.class) {
+      java.util.Optional<dev.ignite.api.Vm> fast = FastVmReader.read(text);
+      if (fast.isPresent()) {
+        return type.cast(fast.get());
+      }
+    }
     Decoded decoded = ManifestDecoder.decode(file.toString(), text);
     if (!decoded.ok()) {
       throw new StoreException(
