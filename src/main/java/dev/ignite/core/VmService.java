@@ -20,7 +20,6 @@ public final class VmService {
   private final StateStore store;
   private final Configuration config;
   private final Clock clock;
-  private final RandomGenerator random = new SecureRandom();
 
   public VmService(StateStore store, Configuration config, Clock clock) {
     this.store = store;
@@ -91,6 +90,7 @@ public final class VmService {
 
   private Vm withFreeName(Vm vm, List<Vm> existing) {
     Set<String> taken = existing.stream().map(Vm::name).collect(Collectors.toSet());
+    RandomGenerator random = new SecureRandom();
     String name = VmNames.generate(random);
     for (int i = 2; taken.contains(name); i++) {
       name = VmNames.generate(random) + (i > 10 ? "-" + i : "");
