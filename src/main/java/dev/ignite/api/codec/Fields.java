@@ -91,14 +91,7 @@ final class Fields {
 
   String string(String key) {
     Node v = take(key);
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
-      return s.getValue();
-    }
-    error(v, key, "want a string, got " + Scalars.describe(v) + Scalars.quoteHint(v));
-    return null;
+    return v == null ? null : stringOf(v, key);
   }
 
   /** A string that must not be empty when written. */

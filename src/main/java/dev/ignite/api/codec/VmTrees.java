@@ -26,7 +26,7 @@ final class VmTrees {
     if (s.image() != null) {
       t.putTree("image", new Tree().put("oci", s.image()));
     }
-    t.putTree("kernel", kernel(s.kernel()));
+    t.putTreeAlways("kernel", kernel(s.kernel()));
     if (s.sandbox() != null) {
       t.putTree("sandbox", new Tree().put("oci", s.sandbox()));
     }
