@@ -114,7 +114,13 @@ public record Size(long bytes) implements Comparable<Size> {
       v /= 1024;
       i++;
     }
-    return String.format(Locale.ROOT, "%.1f %s", v, UNITS[i]);
+    // Same digits as "%.1f" (half-up on the shortest decimal form) without Formatter's start-up
+    // cost, which showed in `ignite ps` with 1,000 VMs.
+    return java.math.BigDecimal.valueOf(v)
+            .setScale(1, java.math.RoundingMode.HALF_UP)
+            .toPlainString()
+        + " "
+        + UNITS[i];
   }
 
   public long mebibytes() {

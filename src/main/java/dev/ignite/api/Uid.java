@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 public record Uid(String value) {
   private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9-]{1,128}");
-  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** Created on first use: reading ids (`ignite ps`) should not pay for seeding a SecureRandom. */
+  private static final class Random {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
 
   public Uid {
     if (value == null || !ALLOWED.matcher(value).matches()) {
@@ -21,7 +25,7 @@ public record Uid(String value) {
 
   public static Uid generate() {
     byte[] b = new byte[8];
-    RANDOM.nextBytes(b);
+    Random.INSTANCE.nextBytes(b);
     return new Uid(HexFormat.of().formatHex(b));
   }
 

@@ -1,0 +1,55 @@
+package dev.ignite.adapters.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that a reader sees either the old or the new content, never a part: a temp file
+ * in the same folder, fsync, rename over the target, fsync of the folder (so the rename itself
+ * survives a crash).
+ */
+final class AtomicFiles {
+  static final String TEMP_PREFIX = ".tmp-";
+
+  private AtomicFiles() {}
+
+  static void write(Path target, String text) throws IOException {
+    Path dir = target.getParent();
+    Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", "");
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      move(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    syncDirectory(dir);
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the file system of " + target + " cannot rename atomically", e);
+    }
+  }
+
+  static void syncDirectory(Path dir) throws IOException {
+    // Linux allows fsync on a directory opened read-only; it makes the new entry durable.
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.ignite.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code ignite} command: manage VMs on this host by hand. */
+@Command(
+    name = "ignite",
+    mixinStandardHelpOptions = true,
+    versionProvider = BuildInfo.class,
+    description = "Ignite: run and manage VMs on this host.",
+    subcommands = {
+      VersionCommand.class,
+      CreateCommand.class,
+      PsCommand.class,
+      InspectCommand.class,
+      RmCommand.class,
+      CompletionCommand.class
+    },
+    footer = {"", "Example:", "  ignite create --config my-vm.yaml && ignite ps -a"})
+public final class Ignite implements Runnable {
+  private final GlobalOptions globals = new GlobalOptions();
+  private final Wiring wiring;
+
+  @Mixin GlobalFlags globalFlags;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  Ignite(Map<String, String> env) {
+    this.wiring = new Wiring(globals, env);
+  }
+
+  GlobalOptions globals() {
+    return globals;
+  }
+
+  Wiring wiring() {
+    return wiring;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A ready command line with ignite's error handling; {@code env} supplies IGNITE_STATE_DIR. */
+  public static CommandLine commandLine(Map<String, String> env) {
+    Ignite ignite = new Ignite(env);
+    CommandLine cl = new CommandLine(ignite);
+    Errors.install(cl, ignite::globals);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    CommandLine cl = commandLine(System.getenv());
+    int code = cl.execute(args);
+    cl.getOut().flush(); // print() does not flush on its own, and exit() skips it
+    cl.getErr().flush();
+    System.exit(code);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.ignite.cli;
+
+import dev.ignite.api.Vm;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "rm",
+    mixinStandardHelpOptions = true,
+    description = "Remove VMs that are not running (-f: running ones too).",
+    footer = {"", "Example:", "  ignite rm my-vm"})
+final class RmCommand implements Runnable {
+  @ParentCommand Ignite ignite;
+  @Mixin GlobalFlags globalFlags;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "VM", description = "Name, uid or uid prefix")
+  List<String> refs;
+
+  @Option(
+      names = {"-f", "--force"},
+      description = "Remove even if running")
+  boolean force;
+
+  @Override
+  public void run() {
+    for (String ref : refs) {
+      Vm removed = ignite.wiring().vms().remove(ref, force);
+      if (ignite.globals().quiet) {
+        spec.commandLine().getOut().println(removed.uid());
+      } else {
+        spec.commandLine()
+            .getOut()
+            .printf("Removed VM %s with uid %s%n", removed.name(), removed.uid());
+      }
+    }
+  }
+}

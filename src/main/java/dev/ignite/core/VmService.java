@@ -1,0 +1,120 @@
+package dev.ignite.core;
+
+import dev.ignite.api.Configuration;
+import dev.ignite.api.ObjectMeta;
+import dev.ignite.api.Uid;
+import dev.ignite.api.Vm;
+import dev.ignite.api.VmStatus;
+import dev.ignite.ports.StateStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/** VM operations shared by the CLI and the daemon. Booting arrives with the runtime. */
+public final class VmService {
+  private final StateStore store;
+  private final Configuration config;
+  private final Clock clock;
+
+  public VmService(StateStore store, Configuration config, Clock clock) {
+    this.store = store;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a new VM. {@code request.spec()} holds the flags over the file (see {@link
+   * VmLayers#request}); the host's vmDefaults and the built-in defaults fill in the rest. A valid
+   * uid in the request is kept, otherwise one is generated. Names and uids are unique on the host.
+   */
+  public Vm create(Vm request) {
+    Vm vm = complete(request);
+    if (vm.name() != null) {
+      VmValidator.check(vm); // before taking the lock: bad input touches nothing
+    }
+    return store.withLock(
+        () -> {
+          List<Vm> existing = store.list(Vm.class);
+          Vm named = vm.name() != null ? vm : withFreeName(vm, existing);
+          VmValidator.check(named);
+          refuseDuplicates(named, existing);
+          store.put(named);
+          return named;
+        });
+  }
+
+  public List<Vm> list() {
+    return store.list(Vm.class).stream()
+        .sorted(Comparator.comparing((Vm v) -> v.metadata().created()).thenComparing(Vm::name))
+        .toList();
+  }
+
+  /** By exact uid, exact name or uid prefix. */
+  public Vm get(String ref) {
+    return store.find(Vm.class, ref);
+  }
+
+  /**
+   * Removes a VM from the store. A running VM is refused unless {@code force}: stopping it belongs
+   * to the runtime, which arrives in the next issue, so for now force only forgets it.
+   */
+  public Vm remove(String ref, boolean force) {
+    return store.withLock(
+        () -> {
+          Vm vm = store.find(Vm.class, ref);
+          if (vm.status().running() && !force) {
+            throw new IllegalStateException(
+                "VM "
+                    + vm.name()
+                    + " is running: stop it first, or use rm -f (this version cannot stop VMs"
+                    + " yet, so -f only removes its record)");
+          }
+          store.delete(Vm.class, vm.uid());
+          return vm;
+        });
+  }
+
+  private Vm complete(Vm request) {
+    ObjectMeta meta = request.metadata();
+    Uid uid = meta.uid() != null ? meta.uid() : Uid.generate();
+    ObjectMeta completed =
+        meta.withUid(uid).withCreated(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    VmStatus status = VmStatus.EMPTY.withIdPrefix(config.idPrefixOrDefault());
+    return new Vm(completed, VmLayers.complete(request.spec(), config), status);
+  }
+
+  private Vm withFreeName(Vm vm, List<Vm> existing) {
+    Set<String> taken = existing.stream().map(Vm::name).collect(Collectors.toSet());
+    RandomGenerator random = new SecureRandom();
+    String name = VmNames.generate(random);
+    for (int i = 2; taken.contains(name); i++) {
+      name = VmNames.generate(random) + (i > 10 ? "-" + i : "");
+    }
+    return vm.withMetadata(vm.metadata().withName(name));
+  }
+
+  private static void refuseDuplicates(Vm vm, List<Vm> existing) {
+    for (Vm other : existing) {
+      if (other.name().equals(vm.name())) {
+        throw new IllegalStateException(
+            "a VM named "
+                + vm.name()
+                + " already exists (uid "
+                + other.uid()
+                + "); pick another"
+                + " --name or remove it with `ignite rm "
+                + vm.name()
+                + "`");
+      }
+      if (other.uid().equals(vm.uid())) {
+        throw new IllegalStateException(
+            "a VM with uid " + vm.uid() + " already exists (" + other.name() + ")");
+      }
+    }
+  }
+}
