@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
+import dev.ignite.ports.ImportProgress;
 import dev.ignite.ports.ImportedImage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,7 +13,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -47,31 +47,39 @@ class RegistryImportIT {
             .start();
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(port));
     Path layout = buildTwoLayerLayout();
-    run(
+    Commands.run(
         "skopeo",
         "copy",
         "--quiet",
         "--dest-tls-verify=false",
         "oci:" + layout + ":t",
         "docker://" + host + "/sample:1");
+    Path sample = Commands.buildSampleImage(work);
+    Commands.run(
+        "skopeo",
+        "copy",
+        "--quiet",
+        "--dest-tls-verify=false",
+        "oci:" + sample + ":1",
+        "docker://" + host + "/offline-sample:1");
   }
 
   /** Layer 1 adds etc/a and etc/gone; layer 2 deletes etc/gone (a whiteout) and adds etc/b. */
   static Path buildTwoLayerLayout() throws Exception {
     Path layout = work.resolve("layout");
     Path bundle = work.resolve("bundle");
-    run("umoci", "init", "--layout", layout.toString());
-    run("umoci", "new", "--image", layout + ":t");
-    run("umoci", "unpack", "--rootless", "--image", layout + ":t", bundle.toString());
+    Commands.run("umoci", "init", "--layout", layout.toString());
+    Commands.run("umoci", "new", "--image", layout + ":t");
+    Commands.run("umoci", "unpack", "--rootless", "--image", layout + ":t", bundle.toString());
     Files.createDirectories(bundle.resolve("rootfs/etc"));
     Files.writeString(bundle.resolve("rootfs/etc/a"), "first\n");
     Files.writeString(bundle.resolve("rootfs/etc/gone"), "deleted later\n");
-    run("umoci", "repack", "--image", layout + ":t", bundle.toString());
-    deleteTree(bundle);
-    run("umoci", "unpack", "--rootless", "--image", layout + ":t", bundle.toString());
+    Commands.run("umoci", "repack", "--image", layout + ":t", bundle.toString());
+    Commands.deleteTree(bundle);
+    Commands.run("umoci", "unpack", "--rootless", "--image", layout + ":t", bundle.toString());
     Files.delete(bundle.resolve("rootfs/etc/gone"));
     Files.writeString(bundle.resolve("rootfs/etc/b"), "second\n");
-    run("umoci", "repack", "--image", layout + ":t", bundle.toString());
+    Commands.run("umoci", "repack", "--image", layout + ":t", bundle.toString());
     return layout;
   }
 
@@ -103,6 +111,29 @@ class RegistryImportIT {
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(second.downloadedBytes()).isZero();
     assertThat(images.list()).extracting(ImportedImage::id).containsExactly(first.id());
+  }
+
+  @Test
+  void importsTheOfflineSampleImageAndSecondImportDownloadsNothing() throws Exception {
+    OciImages images = OciImages.create(work.resolve("cache-sample"));
+    ImportOptions insecure = ImportOptions.defaults().withInsecureRegistry(host);
+    String ref = host + "/offline-sample:1";
+    ImportedImage first = images.importImage(ref, insecure, ImportProgress.NONE);
+    assertThat(first.downloadedBytes()).isEqualTo(first.sizeBytes());
+
+    Path rootfs = work.resolve("rootfs-sample");
+    images.unpack(first.id(), rootfs);
+    // bin and sbin are symlinks into usr (merged /usr); resolve them inside the tree
+    assertThat(rootfs.resolve("bin")).isSymbolicLink();
+    assertThat(rootfs.resolve("usr/bin/busybox")).isRegularFile().isExecutable();
+    assertThat(rootfs.resolve("usr/sbin/init")).isRegularFile().isExecutable();
+    assertThat(rootfs.resolve("usr/sbin/dropbear")).isRegularFile().isExecutable();
+    assertThat(rootfs.resolve("bin/busybox")).isRegularFile();
+    assertThat(rootfs.resolve("sbin/init")).isRegularFile();
+
+    ImportedImage second = images.importImage(ref, insecure, ImportProgress.NONE);
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.downloadedBytes()).isZero();
   }
 
   @Test
@@ -152,22 +183,6 @@ class RegistryImportIT {
     images.unpack(fromLayout.id(), rootfs);
     assertThat(rootfs.resolve("etc/b")).hasContent("second");
     assertThat(rootfs.resolve("etc/gone")).doesNotExist();
-  }
-
-  static void run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   static int freePort() throws IOException {
