@@ -37,7 +37,7 @@ final class LayerUnpacker {
 
   void apply(InputStream tar) throws IOException {
     try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
-      for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+      for (TarArchiveEntry e; (e = nextEntry(in)) != null; ) {
         String name = RootedPath.cleanName(e.getName());
         if (!name.isEmpty()) {
           entry(name, e, in);
@@ -47,6 +47,23 @@ final class LayerUnpacker {
     // directory modes last, so a read-only directory does not stop its own children
     for (var d : dirs.entrySet()) {
       attributes(d.getKey(), d.getValue());
+    }
+  }
+
+  /**
+   * umoci 0.4.7 {@code insert} writes layers whose last entry lacks its record padding and the
+   * end-of-archive blocks; GNU tar rejects them but Go's reader (skopeo, umoci, Docker) accepts
+   * them. Every entry's data was read in full, so treating that as the end loses nothing.
+   */
+  private TarArchiveEntry nextEntry(TarArchiveInputStream in) throws IOException {
+    try {
+      return in.getNextEntry();
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("Truncated TAR archive")) {
+        LOG.debug("layer ends without tar padding; treating it as the end");
+        return null;
+      }
+      throw e;
     }
   }
 

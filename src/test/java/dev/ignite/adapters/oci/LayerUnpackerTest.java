@@ -19,6 +19,24 @@ class LayerUnpackerTest {
   }
 
   @Test
+  void acceptsALayerWhoseLastEntryLacksPaddingAsUmociInsertWritesThem() throws Exception {
+    byte[] whole = new Tars().file("a", "x".repeat(700)).bytes();
+    // header (512) + 700 bytes of data; the 324 padding bytes and end blocks are missing
+    byte[] cut = java.util.Arrays.copyOf(whole, 512 + 700);
+    new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(cut));
+    assertThat(root.resolve("a")).hasContent("x".repeat(700));
+  }
+
+  @Test
+  void aLayerCutInsideAFileIsAnError() {
+    byte[] whole = new Tars().file("a", "x".repeat(700)).bytes();
+    byte[] cut = java.util.Arrays.copyOf(whole, 512 + 300);
+    assertThatThrownBy(
+            () -> new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(cut)))
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
   void whiteoutDeletesAFileOfALowerLayer() throws Exception {
     apply(new Tars().dir("etc").file("etc/keep", "k").file("etc/gone", "g"));
     apply(new Tars().file("etc/.wh.gone", ""));
