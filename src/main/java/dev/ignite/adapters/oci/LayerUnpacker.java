@@ -3,11 +3,17 @@ package dev.ignite.adapters.oci;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,15 +26,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies one layer tar onto a root directory: whiteouts ({@code .wh.NAME}, {@code .wh..wh..opq}),
  * files with modes, directories, symlinks, hard links, and as root owners and device nodes.
+ *
+ * <p>Unpacking is bound by system calls (one file create each is the floor), so the unpacker
+ * remembers what it made: under a directory it created, nothing can exist that this layer did not
+ * write, so no probe or delete is needed there, and resolved parent directories are reused until
+ * something is deleted.
  */
 final class LayerUnpacker {
   private static final Logger LOG = LoggerFactory.getLogger(LayerUnpacker.class);
   private static final String WHITEOUT = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
+  private static final int BUFFER = 1 << 18;
   private final Path root;
   private final boolean asRoot;
   private final Set<Path> fromThisLayer = new HashSet<>();
+  private final Set<Path> createdDirs = new HashSet<>();
+  private final Map<String, Path> resolvedParents = new HashMap<>();
   private final Map<Path, TarArchiveEntry> dirs = new LinkedHashMap<>();
+  private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
   LayerUnpacker(Path root, boolean asRoot) {
     this.root = root;
@@ -46,7 +61,7 @@ final class LayerUnpacker {
     }
     // directory modes last, so a read-only directory does not stop its own children
     for (var d : dirs.entrySet()) {
-      attributes(d.getKey(), d.getValue());
+      attributes(d.getKey(), d.getValue(), false);
     }
   }
 
@@ -69,7 +84,7 @@ final class LayerUnpacker {
 
   private void entry(String name, TarArchiveEntry e, InputStream data) throws IOException {
     String base = name.substring(name.lastIndexOf('/') + 1);
-    Path target = RootedPath.resolveParent(root, name);
+    Path target = parentOf(name).resolve(base);
     if (base.equals(OPAQUE)) {
       clearLowerChildren(target.getParent());
       return;
@@ -78,24 +93,85 @@ final class LayerUnpacker {
       delete(target.resolveSibling(base.substring(WHITEOUT.length())));
       return;
     }
-    Files.createDirectories(target.getParent());
+    Path parent = target.getParent();
+    makeDirectories(parent);
+    // under a directory this layer created, only this layer's own earlier entries can exist
+    boolean fresh =
+        createdDirs.contains(parent)
+            && !fromThisLayer.contains(target)
+            && !createdDirs.contains(target);
+    if (e.isSymbolicLink()) {
+      forgetParentsUnder(name);
+    }
     if (e.isDirectory()) {
-      if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        delete(target);
+      if (createdDirs.contains(target)) {
+        // made earlier as the parent of an entry that came first
+      } else if (fresh || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (!fresh) {
+          delete(target);
+        }
         Files.createDirectory(target);
+        createdDirs.add(target);
       }
       dirs.put(target, e);
     } else {
-      delete(target);
-      create(target, e, data);
+      if (!fresh) {
+        delete(target);
+        // its mode, applied at the end, must not land on whatever replaces it
+        dirs.remove(target);
+      }
+      create(target, e, data, fresh);
     }
     fromThisLayer.add(target);
   }
 
-  private void create(Path target, TarArchiveEntry e, InputStream data) throws IOException {
+  /** The real parent directory of a member name; cached, since most entries share a parent. */
+  private Path parentOf(String name) throws IOException {
+    int slash = name.lastIndexOf('/');
+    if (slash < 0) {
+      return root;
+    }
+    String parent = name.substring(0, slash);
+    Path cached = resolvedParents.get(parent);
+    if (cached == null) {
+      cached = RootedPath.resolve(root, parent);
+      resolvedParents.put(parent, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * A whiteout may have cached a parent through a name that did not exist yet; once a symlink takes
+   * that name, the cached path would write through it, out of the root.
+   */
+  private void forgetParentsUnder(String name) {
+    String prefix = name + "/";
+    resolvedParents.keySet().removeIf(k -> k.equals(name) || k.startsWith(prefix));
+  }
+
+  /** Like {@link Files#createDirectories}, remembering which directories it had to make. */
+  private void makeDirectories(Path dir) throws IOException {
+    if (createdDirs.contains(dir) || dir.equals(root)) {
+      return;
+    }
+    try {
+      Files.createDirectory(dir);
+      createdDirs.add(dir);
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isDirectory(dir)) {
+        throw e;
+      }
+    } catch (NoSuchFileException e) {
+      makeDirectories(dir.getParent());
+      makeDirectories(dir);
+    }
+  }
+
+  private void create(Path target, TarArchiveEntry e, InputStream data, boolean fresh)
+      throws IOException {
     if (e.isSymbolicLink()) {
       Files.createSymbolicLink(target, Path.of(e.getLinkName()));
-      owner(target, e);
+      owner(target, e, fresh);
     } else if (e.isLink()) {
       Path source = RootedPath.resolve(root, RootedPath.cleanName(e.getLinkName()));
       if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -106,10 +182,23 @@ final class LayerUnpacker {
     } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
       device(target, e);
     } else if (e.isFile()) {
-      Files.copy(data, target, StandardCopyOption.REPLACE_EXISTING);
-      attributes(target, e);
+      write(target, data);
+      attributes(target, e, fresh);
     } else {
       LOG.debug("skipping tar entry {} of unsupported type", e.getName());
+    }
+  }
+
+  private void write(Path target, InputStream data) throws IOException {
+    byte[] bytes = buffer.array();
+    try (FileChannel out =
+        FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      for (int r; (r = data.readNBytes(bytes, 0, bytes.length)) > 0; ) {
+        buffer.clear().limit(r);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+      }
     }
   }
 
@@ -129,20 +218,32 @@ final class LayerUnpacker {
                 Integer.toString(e.getDevMajor()),
                 Integer.toString(e.getDevMinor()));
     Tools.run(cmd, "coreutils");
-    attributes(target, e);
+    attributes(target, e, false);
   }
 
-  private void attributes(Path target, TarArchiveEntry e) throws IOException {
-    owner(target, e);
+  private void attributes(Path target, TarArchiveEntry e, boolean fresh) throws IOException {
+    owner(target, e, fresh);
     Files.setAttribute(target, "unix:mode", e.getMode() & 07777);
-    Files.setLastModifiedTime(target, FileTime.from(e.getLastModifiedDate().toInstant()));
+    // both times given: the JDK then sets them without a stat first (the target is never a link)
+    FileTime mtime = FileTime.from(e.getLastModifiedDate().toInstant());
+    Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
   }
 
-  private void owner(Path target, TarArchiveEntry e) throws IOException {
-    if (asRoot) {
-      Files.setAttribute(target, "unix:uid", (int) e.getLongUserId(), LinkOption.NOFOLLOW_LINKS);
-      Files.setAttribute(target, "unix:gid", (int) e.getLongGroupId(), LinkOption.NOFOLLOW_LINKS);
+  /**
+   * A file root makes in a directory this layer created (whose set-group-id bit is not applied
+   * until the end) already belongs to 0:0, which is what most image entries ask for.
+   */
+  private void owner(Path target, TarArchiveEntry e, boolean fresh) throws IOException {
+    if (!asRoot) {
+      return;
     }
+    int uid = (int) e.getLongUserId();
+    int gid = (int) e.getLongGroupId();
+    if (fresh && uid == 0 && gid == 0) {
+      return;
+    }
+    Files.setAttribute(target, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+    Files.setAttribute(target, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** An opaque directory hides what lower layers put there, not what this layer adds. */
@@ -159,14 +260,22 @@ final class LayerUnpacker {
     }
   }
 
-  private static void delete(Path path) throws IOException {
+  /** Removes a path of a lower layer; a removed directory may hide cached parents, so they go. */
+  private void delete(Path path) throws IOException {
+    if (deleteTree(path)) {
+      resolvedParents.clear();
+      createdDirs.removeIf(d -> d.startsWith(path));
+    }
+  }
+
+  private static boolean deleteTree(Path path) throws IOException {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       try (var children = Files.list(path)) {
         for (Path child : children.toList()) {
-          delete(child);
+          deleteTree(child);
         }
       }
     }
-    Files.deleteIfExists(path);
+    return Files.deleteIfExists(path);
   }
 }

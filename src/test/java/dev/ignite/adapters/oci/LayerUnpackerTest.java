@@ -110,4 +110,48 @@ class LayerUnpackerTest {
         .isInstanceOf(ImageException.class);
     assertThat(Files.exists(root.resolve("passwd"), LinkOption.NOFOLLOW_LINKS)).isFalse();
   }
+
+  @Test
+  void symlinkMadeAfterAWhiteoutUnderItsNameStaysInsideTheRoot() throws Exception {
+    Path outside = Files.createTempDirectory("outside");
+    apply(
+        new Tars()
+            .dir("a")
+            .file("a/x/y/.wh.gone", "")
+            .symlink("a/x", outside.toString())
+            .file("a/x/y/planted", "p"));
+    assertThat(outside.resolve("y")).doesNotExist();
+    assertThat(root.resolve(outside.toString().substring(1)).resolve("y/planted")).hasContent("p");
+  }
+
+  @Test
+  void directoryEntryAfterItsChildrenKeepsTheChildrenAndTakesItsMode() throws Exception {
+    apply(new Tars().file("etc/ssl/cert", "c").file("etc/ssl/", "", 040700));
+    assertThat(root.resolve("etc/ssl/cert")).hasContent("c");
+    assertThat((int) Files.getAttribute(root.resolve("etc/ssl"), "unix:mode") & 07777)
+        .isEqualTo(0700);
+  }
+
+  @Test
+  void laterEntryOfTheSamePathInOneLayerWins() throws Exception {
+    apply(new Tars().dir("d").file("d/f", "first").file("d/f", "second").symlink("d/f", "x"));
+    assertThat(Files.readSymbolicLink(root.resolve("d/f"))).isEqualTo(Path.of("x"));
+  }
+
+  @Test
+  void laterLayerReplacesADirectoryWithASymlinkAndWritesThroughIt() throws Exception {
+    apply(new Tars().dir("lib").file("lib/old", "o").dir("usr").dir("usr/lib"));
+    apply(new Tars().symlink("lib", "usr/lib").file("lib/new", "n"));
+    assertThat(root.resolve("usr/lib/new")).hasContent("n");
+    assertThat(root.resolve("usr/lib/old")).doesNotExist();
+  }
+
+  @Test
+  void directoryReplacedBySymlinkInTheSameLayerDoesNotChmodItsTarget() throws Exception {
+    Path outside = Files.createTempFile("outside", ".txt");
+    Files.setAttribute(outside, "unix:mode", 0600);
+    apply(new Tars().file("d/", "", 040777).symlink("d", outside.toString()));
+    assertThat((int) Files.getAttribute(outside, "unix:mode") & 07777).isEqualTo(0600);
+    assertThat(Files.isSymbolicLink(root.resolve("d"))).isTrue();
+  }
 }
