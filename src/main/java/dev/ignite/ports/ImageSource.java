@@ -17,6 +17,11 @@ public interface ImageSource {
   /** Applies the image's layers in order (whiteouts included) into an empty or new directory. */
   void unpack(String imageId, Path targetDir);
 
+  /** As {@link #unpack(String, Path)}, reporting each layer's bytes to {@code progress}. */
+  default void unpack(String imageId, Path targetDir, ImportProgress progress) {
+    unpack(imageId, targetDir);
+  }
+
   List<ImportedImage> list();
 
   Optional<ImportedImage> find(String imageId);

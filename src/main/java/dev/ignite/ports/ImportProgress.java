@@ -1,6 +1,6 @@
 package dev.ignite.ports;
 
-/** Receives per-layer progress of an import, so the CLI decides how to show it. */
+/** Receives per-layer progress of an import and of an unpack, so the CLI decides how to show it. */
 @FunctionalInterface
 public interface ImportProgress {
   ImportProgress NONE = (digest, done, total) -> {};
@@ -11,4 +11,11 @@ public interface ImportProgress {
    * @param bytesTotal the blob's size, or -1 when unknown
    */
   void onBlob(String digest, long bytesDone, long bytesTotal);
+
+  /**
+   * @param layerDigest the layer being applied
+   * @param bytesDone bytes of the stored (compressed) layer read so far
+   * @param bytesTotal the stored layer's size
+   */
+  default void onUnpack(String layerDigest, long bytesDone, long bytesTotal) {}
 }

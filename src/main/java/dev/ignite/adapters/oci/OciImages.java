@@ -91,6 +91,11 @@ public final class OciImages implements ImageSource {
 
   @Override
   public void unpack(String imageId, Path targetDir) {
+    unpack(imageId, targetDir, ImportProgress.NONE);
+  }
+
+  @Override
+  public void unpack(String imageId, Path targetDir, ImportProgress progress) {
     ImportedImage image =
         find(imageId)
             .orElseThrow(
@@ -102,7 +107,11 @@ public final class OciImages implements ImageSource {
       Files.createDirectories(targetDir);
       Path root = targetDir.toRealPath();
       for (String layer : image.layers()) {
-        try (InputStream in = Decompression.open(Files.newInputStream(blobs.path(layer)))) {
+        long total = blobs.size(layer);
+        progress.onUnpack(layer, 0, total);
+        InputStream raw = Files.newInputStream(blobs.path(layer));
+        var counted = new CountingInputStream(raw, done -> progress.onUnpack(layer, done, total));
+        try (InputStream in = Decompression.open(counted)) {
           new LayerUnpacker(root, asRoot).apply(in);
         }
       }
