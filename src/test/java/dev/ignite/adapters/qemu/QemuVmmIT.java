@@ -53,6 +53,7 @@ class QemuVmmIT {
   private GuestShell guest;
   private PortMapping web;
   private VmLaunch launch;
+  private Path volume;
 
   @BeforeAll
   void bootOneVm() throws Exception {
@@ -62,6 +63,8 @@ class QemuVmmIT {
     SampleImage.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
     kernel = Kernels.store(state).importKernel("host");
     Path disk = vmDir.resolve("disk.ext4");
+    volume = state.resolve("volume.img");
+    SampleImage.run(List.of("mkfs.ext4", "-q", "-F", "-L", "data", volume.toString(), "16M"));
     Disks.ext4()
         .build(
             new RootDisk(
@@ -72,7 +75,7 @@ class QemuVmmIT {
                 Optional.of(Files.readString(state.resolve("id_ed25519.pub"))),
                 List.of(),
                 Optional.empty(),
-                List.of()));
+                List.of(new RootDisk.GuestMount("/dev/vdb", "/data"))));
     web = new PortMapping(freePort(), 8080, "127.0.0.1", PortMapping.Protocol.TCP);
     launch =
         new VmLaunch(
@@ -84,7 +87,7 @@ class QemuVmmIT {
             1,
             Size.ofMiB(256),
             disk,
-            List.of(),
+            List.of(volume),
             List.of(web),
             0);
     vmm = Qemu.vmm(state);
@@ -130,6 +133,16 @@ class QemuVmmIT {
 
   @Test
   @Order(3)
+  void mountsAVolumeThroughTheGuestsFstab() throws Exception {
+    guest.run("echo on-the-volume > /data/note && sync");
+
+    assertThat(guest.run("grep ' /data ' /proc/mounts")).startsWith("/dev/vdb /data ext4");
+    String readOnHost = SampleImage.run(List.of("debugfs", "-R", "cat /note", volume.toString()));
+    assertThat(readOnHost).contains("on-the-volume");
+  }
+
+  @Test
+  @Order(4)
   void aFileWrittenInTheGuestSurvivesStopAndStart() throws Exception {
     guest.run("echo persisted > /root/marker"); // no sync: a clean power-off must flush it
     long started = System.nanoTime();
@@ -149,7 +162,7 @@ class QemuVmmIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void refusesAHostPortThatIsTakenBeforeLaunchingAnything() throws Exception {
     Uid other = Uid.generate();
     Path otherDir = state.resolve("vms").resolve(other.value());
@@ -180,7 +193,7 @@ class QemuVmmIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void killEndsTheProcessAndFreesEveryForwardedPort() throws Exception {
     long pid = vmm.state(uid, vmDir).orElseThrow().pid();
 
