@@ -47,10 +47,11 @@ final class Ext4DiskBuilder implements DiskBuilder {
     try {
       DebugfsScript script = new DebugfsScript(request.imageTree());
       new Personaliser(script, scratch, request.imageTree()).apply(request);
-      checkFits(TreeSize.of(request.imageTree()) + script.addedBytes(), request.size());
+      // The tree is only measured when mkfs runs out of room: walking it first costs as much
+      // as the whole debugfs step on small images.
       Path scriptFile = Files.writeString(scratch.resolve("debugfs.cmd"), script.text());
       mkfs.run(mkfsBinary, request.imageTree(), temp, request.size());
-      mkfs.debugfs(temp, scriptFile);
+      mkfs.debugfs(temp, scriptFile, request.imageTree(), request.size());
       Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);

@@ -46,7 +46,7 @@ final class Mkfs {
   }
 
   /** Runs a debugfs command file against the image; any complaint from debugfs is an error. */
-  void debugfs(Path disk, Path script) throws IOException {
+  void debugfs(Path disk, Path script, Path tree, Size size) throws IOException {
     Processes.Result result =
         Processes.run(
             List.of(locate("debugfs").toString(), "-w", "-f", script.toString(), disk.toString()));
@@ -55,6 +55,11 @@ final class Mkfs {
       if (!line.isBlank() && !line.startsWith("debugfs") && !line.startsWith("Allocated inode")) {
         complaints.add(line.strip());
       }
+    }
+    String joined = String.join("; ", complaints).toLowerCase(Locale.ROOT);
+    if (joined.contains("could not allocate") || joined.contains("no free space")) {
+      throw new DiskTooSmallException(
+          size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
     }
     if (!result.ok() || !complaints.isEmpty()) {
       throw new IOException(
