@@ -61,7 +61,7 @@ public final class DiskBuildBench {
     System.out.printf(
         Locale.ROOT, "tree %s, disk 4GB, %d runs each (median wall time)%n", tree, runs);
     System.out.printf(
-        Locale.ROOT, "  DiskBuilder (stage + personalise + mkfs + rename): %8.1f ms%n", o);
+        Locale.ROOT, "  DiskBuilder (mkfs + debugfs VM files + rename):   %8.1f ms%n", o);
     System.out.printf(
         Locale.ROOT, "  bare mkfs.ext4 -d on the same tree:                %8.1f ms%n", m);
     System.out.printf(Locale.ROOT, "  ratio: %.2fx (target <= 1.20x)%n", o / m);
