@@ -41,11 +41,29 @@ public final class VmMemoryBench {
         Path dir = state.resolve("vms").resolve(uid.value());
         Path disk = dir.resolve("disk.ext4");
         Disks.ext4()
-            .build(new RootDisk(rootfs, disk, Size.ofMiB(64), "idle-" + i, Optional.empty(),
-                List.of(), Optional.empty(), List.of()));
-        vmm.start(new VmLaunch(uid, dir, kernel.kernel(), kernel.initrd(),
-            "console=ttyS0 root=/dev/vda rw panic=-1 net.ifnames=0 quiet", 1, memory, disk,
-            List.of(), List.of(), 0));
+            .build(
+                new RootDisk(
+                    rootfs,
+                    disk,
+                    Size.ofMiB(64),
+                    "idle-" + i,
+                    Optional.empty(),
+                    List.of(),
+                    Optional.empty(),
+                    List.of()));
+        vmm.start(
+            new VmLaunch(
+                uid,
+                dir,
+                kernel.kernel(),
+                kernel.initrd(),
+                "console=ttyS0 root=/dev/vda rw panic=-1 net.ifnames=0 quiet",
+                1,
+                memory,
+                disk,
+                List.of(),
+                List.of(),
+                0));
       }
       awaitReady(vmm, state, uids);
       Thread.sleep(10_000); // idle: let boot-time work settle
@@ -74,8 +92,10 @@ public final class VmMemoryBench {
   }
 
   private static void report(Vmm vmm, Path state, List<Uid> uids, Size memory) throws Exception {
-    System.out.printf(Locale.ROOT, "%d idle VMs, %s guest memory each (MiB)%n", uids.size(), memory);
-    System.out.printf(Locale.ROOT, "%-18s %8s %14s %16s%n", "vm", "RSS", "guest touched", "RSS - touched");
+    System.out.printf(
+        Locale.ROOT, "%d idle VMs, %s guest memory each (MiB)%n", uids.size(), memory);
+    System.out.printf(
+        Locale.ROOT, "%-18s %8s %14s %16s%n", "vm", "RSS", "guest touched", "RSS - touched");
     long totalOverhead = 0;
     long totalRss = 0;
     for (Uid uid : uids) {
@@ -84,10 +104,19 @@ public final class VmMemoryBench {
       long touched = guestRamRssKb(p.pid(), memory.bytes() / 1024);
       totalRss += rss;
       totalOverhead += rss - touched;
-      System.out.printf(Locale.ROOT, "%-18s %8.1f %14.1f %16.1f%n", uid, rss / 1024.0, touched / 1024.0, (rss - touched) / 1024.0);
+      System.out.printf(
+          Locale.ROOT,
+          "%-18s %8.1f %14.1f %16.1f%n",
+          uid,
+          rss / 1024.0,
+          touched / 1024.0,
+          (rss - touched) / 1024.0);
     }
-    System.out.printf(Locale.ROOT, "mean RSS %.1f MiB; mean RSS - guest memory size %.1f MiB; mean QEMU overhead (RSS - touched guest RAM) %.1f MiB%n",
-        totalRss / 1024.0 / uids.size(), (totalRss / 1024.0 / uids.size()) - memory.mebibytes(),
+    System.out.printf(
+        Locale.ROOT,
+        "mean RSS %.1f MiB; mean RSS - guest memory size %.1f MiB; mean QEMU overhead (RSS - touched guest RAM) %.1f MiB%n",
+        totalRss / 1024.0 / uids.size(),
+        (totalRss / 1024.0 / uids.size()) - memory.mebibytes(),
         totalOverhead / 1024.0 / uids.size());
   }
 
