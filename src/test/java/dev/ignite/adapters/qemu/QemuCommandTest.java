@@ -44,7 +44,7 @@ class QemuCommandTest {
             40022);
 
     assertThat(c.get(0)).isEqualTo("/usr/bin/qemu-system-x86_64");
-    assertThat(after(c, "-accel")).isEqualTo("tcg");
+    assertThat(after(c, "-accel")).isEqualTo("tcg,tb-size=64");
     assertThat(c).doesNotContain("-cpu");
     assertThat(after(c, "-smp")).isEqualTo("2");
     assertThat(after(c, "-m")).isEqualTo("800M");
