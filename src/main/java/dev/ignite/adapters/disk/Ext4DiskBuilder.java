@@ -7,10 +7,13 @@ import dev.ignite.ports.RootDisk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,27 +35,41 @@ final class Ext4DiskBuilder implements DiskBuilder {
   public void build(RootDisk request) throws IOException {
     validate(request);
     Path mkfsBinary = mkfs.locate();
+    if (!Files.isDirectory(request.imageTree())) {
+      throw new IOException("image tree " + request.imageTree() + " is not a directory");
+    }
     Path disk = request.disk().toAbsolutePath();
     Path dir = disk.getParent();
     Files.createDirectories(dir);
     long started = System.nanoTime();
-    try (StagingTree tree = StagingTree.copyOf(request.imageTree(), dir)) {
-      new Personaliser(tree).apply(request);
-      checkFits(TreeSize.of(tree.root()), request.size());
-      Path temp = Files.createTempFile(dir, "." + disk.getFileName(), ".tmp");
-      try {
-        Files.delete(temp); // mkfs creates it sparse at the requested size
-        mkfs.run(mkfsBinary, tree.root(), temp, request.size());
-        Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+    Path scratch = Files.createTempDirectory(dir, ".disk-files-");
+    Path temp = dir.resolve("." + disk.getFileName() + ".tmp-" + scratch.getFileName());
+    try {
+      DebugfsScript script = new DebugfsScript(request.imageTree());
+      new Personaliser(script, scratch, request.imageTree()).apply(request);
+      // The tree is only measured when mkfs runs out of room: walking it first costs as much
+      // as the whole debugfs step on small images.
+      Path scriptFile = Files.writeString(scratch.resolve("debugfs.cmd"), script.text());
+      mkfs.run(mkfsBinary, request.imageTree(), temp, request.size());
+      mkfs.debugfs(temp, scriptFile, request.imageTree(), request.size());
+      Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+      deleteTree(scratch);
     }
     LOG.info(
         "built root disk {} ({}) in {} ms",
         disk,
         request.size(),
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static void validate(RootDisk request) {
@@ -85,41 +102,55 @@ final class Ext4DiskBuilder implements DiskBuilder {
     }
   }
 
-  /** Writes the VM's own files into the staged tree. */
-  private record Personaliser(StagingTree tree) {
+  /** Adds the VM's own files to the debugfs script; generated content is kept in scratch. */
+  private record Personaliser(DebugfsScript script, Path scratch, Path imageTree) {
     void apply(RootDisk r) throws IOException {
-      tree.write(
-          "/etc/hostname", (r.hostname() + "\n").getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
-      String hosts = "127.0.0.1\tlocalhost\n127.0.1.1\t" + r.hostname() + "\n::1\tlocalhost\n";
-      tree.write("/etc/hosts", hosts.getBytes(StandardCharsets.US_ASCII), "rw-r--r--");
+      generated("/etc/hostname", r.hostname() + "\n", 0644);
+      generated(
+          "/etc/hosts",
+          "127.0.0.1\tlocalhost\n127.0.1.1\t" + r.hostname() + "\n::1\tlocalhost\n",
+          0644);
       if (r.authorizedKey().isPresent()) {
-        tree.directory("/root/.ssh", "rwx------");
-        String key = r.authorizedKey().get().strip() + "\n";
-        tree.write("/root/.ssh/authorized_keys", key.getBytes(StandardCharsets.UTF_8), "rw-------");
+        script.directory("/root/.ssh", 0700);
+        generated("/root/.ssh/authorized_keys", r.authorizedKey().get().strip() + "\n", 0600);
       }
       for (FileMapping f : r.copyFiles()) {
-        tree.copyIn(Path.of(f.hostPath()), f.vmPath());
+        Path host = Path.of(f.hostPath());
+        if (Files.isDirectory(host)) {
+          script.tree(host, f.vmPath());
+        } else {
+          script.file(f.vmPath(), host, DebugfsScript.bits(Files.getPosixFilePermissions(host)));
+        }
       }
       if (r.kernelModules().isPresent()) {
         Path modules = r.kernelModules().get();
-        tree.copyIn(modules, "/lib/modules/" + modules.getFileName());
+        script.tree(modules, "/lib/modules/" + modules.getFileName());
       }
       if (!r.mounts().isEmpty()) {
-        appendFstab(r.mounts());
+        StringBuilder fstab = new StringBuilder(existing("/etc/fstab"));
+        if (fstab.length() > 0 && fstab.charAt(fstab.length() - 1) != '\n') {
+          fstab.append('\n');
+        }
+        for (RootDisk.GuestMount m : r.mounts()) {
+          script.directory(m.mountPath(), 0755);
+          fstab.append(m.device()).append(' ').append(m.mountPath()).append(" auto defaults 0 2\n");
+        }
+        generated("/etc/fstab", fstab.toString(), 0644);
       }
     }
 
-    private void appendFstab(List<RootDisk.GuestMount> mounts) throws IOException {
-      StringBuilder fstab =
-          new StringBuilder(new String(tree.readOrEmpty("/etc/fstab"), StandardCharsets.UTF_8));
-      if (fstab.length() > 0 && fstab.charAt(fstab.length() - 1) != '\n') {
-        fstab.append('\n');
-      }
-      for (RootDisk.GuestMount m : mounts) {
-        tree.directory(m.mountPath(), "rwxr-xr-x");
-        fstab.append(m.device()).append(' ').append(m.mountPath()).append(" auto defaults 0 2\n");
-      }
-      tree.write("/etc/fstab", fstab.toString().getBytes(StandardCharsets.UTF_8), "rw-r--r--");
+    private void generated(String vmPath, String content, int mode) throws IOException {
+      Path file = Files.createTempFile(scratch, "content-", "");
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+      script.file(vmPath, file, mode);
+    }
+
+    /** The image's own file, read through guest-style path resolution; empty if none. */
+    private String existing(String vmPath) throws IOException {
+      Path path = GuestPath.resolve(imageTree, vmPath);
+      return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+          ? Files.readString(path, StandardCharsets.UTF_8)
+          : "";
     }
   }
 }

@@ -32,13 +32,39 @@ final class Mkfs {
   }
 
   Path locate() throws IOException {
+    return locate("mkfs.ext4");
+  }
+
+  private Path locate(String tool) throws IOException {
     for (Path dir : searchPath) {
-      Path candidate = dir.resolve("mkfs.ext4");
+      Path candidate = dir.resolve(tool);
       if (Files.isExecutable(candidate)) {
         return candidate;
       }
     }
-    throw new IOException("mkfs.ext4 not found; install the Debian package e2fsprogs");
+    throw new IOException(tool + " not found; install the Debian package e2fsprogs");
+  }
+
+  /** Runs a debugfs command file against the image; any complaint from debugfs is an error. */
+  void debugfs(Path disk, Path script, Path tree, Size size) throws IOException {
+    Processes.Result result =
+        Processes.run(
+            List.of(locate("debugfs").toString(), "-w", "-f", script.toString(), disk.toString()));
+    List<String> complaints = new ArrayList<>();
+    for (String line : result.output().split("\n")) {
+      if (!line.isBlank() && !line.startsWith("debugfs") && !line.startsWith("Allocated inode")) {
+        complaints.add(line.strip());
+      }
+    }
+    String joined = String.join("; ", complaints).toLowerCase(Locale.ROOT);
+    if (joined.contains("could not allocate") || joined.contains("no free space")) {
+      throw new DiskTooSmallException(
+          size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
+    }
+    if (!result.ok() || !complaints.isEmpty()) {
+      throw new IOException(
+          "writing the VM's files into " + disk + " failed: " + String.join("; ", complaints));
+    }
   }
 
   void run(Path binary, Path tree, Path disk, Size size) throws IOException {

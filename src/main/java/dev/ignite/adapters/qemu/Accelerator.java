@@ -1,9 +1,10 @@
 package dev.ignite.adapters.qemu;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -46,7 +47,9 @@ enum Accelerator {
   }
 
   private static boolean opensReadWrite(Path device) {
-    try (RandomAccessFile f = new RandomAccessFile(device.toFile(), "rw")) {
+    // Never created: opening a missing device must fail, not make an empty file.
+    try (FileChannel c =
+        FileChannel.open(device, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       return true;
     } catch (IOException | SecurityException e) {
       return false;
