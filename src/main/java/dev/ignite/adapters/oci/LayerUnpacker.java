@@ -5,19 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
@@ -39,15 +34,14 @@ final class LayerUnpacker {
   private static final int BUFFER = 1 << 18;
   private final Path root;
   private final boolean asRoot;
-  private final Set<Path> fromThisLayer = new HashSet<>();
-  private final Set<Path> createdDirs = new HashSet<>();
-  private final Map<String, Path> resolvedParents = new HashMap<>();
+  private final LayerTree tree;
   private final Map<Path, TarArchiveEntry> dirs = new LinkedHashMap<>();
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
   LayerUnpacker(Path root, boolean asRoot) {
     this.root = root;
     this.asRoot = asRoot;
+    this.tree = new LayerTree(root);
   }
 
   void apply(InputStream tar) throws IOException {
@@ -84,87 +78,46 @@ final class LayerUnpacker {
 
   private void entry(String name, TarArchiveEntry e, InputStream data) throws IOException {
     String base = name.substring(name.lastIndexOf('/') + 1);
-    Path target = parentOf(name).resolve(base);
+    Path target = tree.target(name);
     if (base.equals(OPAQUE)) {
       clearLowerChildren(target.getParent());
       return;
     }
     if (base.startsWith(WHITEOUT)) {
-      delete(target.resolveSibling(base.substring(WHITEOUT.length())));
+      tree.delete(target.resolveSibling(base.substring(WHITEOUT.length())));
       return;
     }
-    Path parent = target.getParent();
-    makeDirectories(parent);
-    // under a directory this layer created, only this layer's own earlier entries can exist
-    boolean fresh =
-        createdDirs.contains(parent)
-            && !fromThisLayer.contains(target)
-            && !createdDirs.contains(target);
+    tree.makeDirectories(target.getParent());
+    boolean fresh = tree.isFresh(target);
     if (e.isSymbolicLink()) {
-      forgetParentsUnder(name);
+      tree.symlinkTakes(name);
     }
     if (e.isDirectory()) {
-      if (createdDirs.contains(target)) {
-        // made earlier as the parent of an entry that came first
-      } else if (fresh || !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        if (!fresh) {
-          delete(target);
-        }
-        Files.createDirectory(target);
-        createdDirs.add(target);
-      }
-      dirs.put(target, e);
+      directory(target, e, fresh);
     } else {
       if (!fresh) {
-        delete(target);
+        tree.delete(target);
         // its mode, applied at the end, must not land on whatever replaces it
         dirs.remove(target);
       }
       create(target, e, data, fresh);
     }
-    fromThisLayer.add(target);
+    tree.written(target);
   }
 
-  /** The real parent directory of a member name; cached, since most entries share a parent. */
-  private Path parentOf(String name) throws IOException {
-    int slash = name.lastIndexOf('/');
-    if (slash < 0) {
-      return root;
-    }
-    String parent = name.substring(0, slash);
-    Path cached = resolvedParents.get(parent);
-    if (cached == null) {
-      cached = RootedPath.resolve(root, parent);
-      resolvedParents.put(parent, cached);
-    }
-    return cached;
-  }
-
-  /**
-   * A whiteout may have cached a parent through a name that did not exist yet; once a symlink takes
-   * that name, the cached path would write through it, out of the root.
-   */
-  private void forgetParentsUnder(String name) {
-    String prefix = name + "/";
-    resolvedParents.keySet().removeIf(k -> k.equals(name) || k.startsWith(prefix));
-  }
-
-  /** Like {@link Files#createDirectories}, remembering which directories it had to make. */
-  private void makeDirectories(Path dir) throws IOException {
-    if (createdDirs.contains(dir) || dir.equals(root)) {
-      return;
-    }
-    try {
-      Files.createDirectory(dir);
-      createdDirs.add(dir);
-    } catch (FileAlreadyExistsException e) {
-      if (!Files.isDirectory(dir)) {
-        throw e;
+  private void directory(Path target, TarArchiveEntry e, boolean fresh) throws IOException {
+    // a directory made earlier as the parent of an entry that came first is kept as it is
+    boolean exists =
+        tree.wasCreatedDirectory(target)
+            || (!fresh && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS));
+    if (!exists) {
+      if (!fresh) {
+        tree.delete(target);
       }
-    } catch (NoSuchFileException e) {
-      makeDirectories(dir.getParent());
-      makeDirectories(dir);
+      Files.createDirectory(target);
+      tree.createdDirectory(target);
     }
+    dirs.put(target, e);
   }
 
   private void create(Path target, TarArchiveEntry e, InputStream data, boolean fresh)
@@ -253,29 +206,10 @@ final class LayerUnpacker {
     }
     try (var children = Files.list(dir)) {
       for (Path child : children.toList()) {
-        if (!fromThisLayer.contains(child)) {
-          delete(child);
+        if (!tree.wasWritten(child)) {
+          tree.delete(child);
         }
       }
     }
-  }
-
-  /** Removes a path of a lower layer; a removed directory may hide cached parents, so they go. */
-  private void delete(Path path) throws IOException {
-    if (deleteTree(path)) {
-      resolvedParents.clear();
-      createdDirs.removeIf(d -> d.startsWith(path));
-    }
-  }
-
-  private static boolean deleteTree(Path path) throws IOException {
-    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      try (var children = Files.list(path)) {
-        for (Path child : children.toList()) {
-          deleteTree(child);
-        }
-      }
-    }
-    return Files.deleteIfExists(path);
   }
 }

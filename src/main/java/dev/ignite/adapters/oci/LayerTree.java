@@ -1,0 +1,112 @@
+package dev.ignite.adapters.oci;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one layer's unpack knows about the tree it writes, so it can skip system calls: which
+ * directories it created (nothing it did not write can exist under them), which paths it wrote, and
+ * where each parent name resolved to. Every deletion drops the cached resolutions.
+ */
+final class LayerTree {
+  private final Path root;
+  private final Set<Path> written = new HashSet<>();
+  private final Set<Path> createdDirs = new HashSet<>();
+  private final Map<String, Path> resolvedParents = new HashMap<>();
+
+  LayerTree(Path root) {
+    this.root = root;
+  }
+
+  /** The real parent directory of a member name, joined with its last component. */
+  Path target(String name) throws IOException {
+    int slash = name.lastIndexOf('/');
+    if (slash < 0) {
+      return root.resolve(name);
+    }
+    String parent = name.substring(0, slash);
+    Path resolved = resolvedParents.get(parent);
+    if (resolved == null) {
+      resolved = RootedPath.resolve(root, parent);
+      resolvedParents.put(parent, resolved);
+    }
+    return resolved.resolve(name.substring(slash + 1));
+  }
+
+  /** True when nothing can be at target yet: its parent is new and this layer did not write it. */
+  boolean isFresh(Path target) {
+    return createdDirs.contains(target.getParent())
+        && !written.contains(target)
+        && !createdDirs.contains(target);
+  }
+
+  boolean wasCreatedDirectory(Path dir) {
+    return createdDirs.contains(dir);
+  }
+
+  boolean wasWritten(Path path) {
+    return written.contains(path);
+  }
+
+  void written(Path path) {
+    written.add(path);
+  }
+
+  void createdDirectory(Path dir) {
+    createdDirs.add(dir);
+  }
+
+  /**
+   * A whiteout may have cached a parent through a name that did not exist yet; once a symlink takes
+   * that name, the cached path would write through it, out of the root.
+   */
+  void symlinkTakes(String name) {
+    String prefix = name + "/";
+    resolvedParents.keySet().removeIf(k -> k.equals(name) || k.startsWith(prefix));
+  }
+
+  /** Like {@link Files#createDirectories}, remembering which directories it had to make. */
+  void makeDirectories(Path dir) throws IOException {
+    if (createdDirs.contains(dir) || dir.equals(root)) {
+      return;
+    }
+    try {
+      Files.createDirectory(dir);
+      createdDirs.add(dir);
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isDirectory(dir)) {
+        throw e;
+      }
+    } catch (NoSuchFileException e) {
+      makeDirectories(dir.getParent());
+      makeDirectories(dir);
+    }
+  }
+
+  /** Removes a path and what is under it; a removed directory may hide cached parents. */
+  void delete(Path path) throws IOException {
+    if (deleteTree(path)) {
+      resolvedParents.clear();
+      createdDirs.removeIf(d -> d.startsWith(path));
+    }
+  }
+
+  private static boolean deleteTree(Path path) throws IOException {
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      try (var children = Files.list(path)) {
+        for (Path child : children.toList()) {
+          deleteTree(child);
+        }
+      }
+    }
+    return Files.deleteIfExists(path);
+  }
+}
