@@ -1,6 +1,10 @@
 package dev.ignite.ports;
 
-/** Receives per-layer progress of an import and of an unpack, so the CLI decides how to show it. */
+/**
+ * Receives per-layer progress of an import and of an unpack, so the CLI decides how to show it.
+ * Layers of one import may download side by side: calls for different digests can come from
+ * different threads at once.
+ */
 @FunctionalInterface
 public interface ImportProgress {
   ImportProgress NONE = (digest, done, total) -> {};

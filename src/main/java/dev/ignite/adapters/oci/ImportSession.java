@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One import's writes to the blob store: counts bytes fetched and remembers new blobs, so a failed
- * import can take back exactly what it added and leave the cache as it found it.
+ * import can take back exactly what it added and leave the cache as it found it. Layers may be
+ * stored from several threads at once.
  */
 final class ImportSession {
   private static final Logger LOG = LoggerFactory.getLogger(ImportSession.class);
@@ -34,31 +35,36 @@ final class ImportSession {
 
   void put(String digest, long size, InputStream in, String origin) throws IOException {
     boolean existed = store.has(digest);
-    downloadedBytes += store.put(digest, size, in, progress, origin);
-    if (!existed) {
-      added.add(digest);
+    long n = store.put(digest, size, in, progress, origin);
+    synchronized (this) {
+      downloadedBytes += n;
+      if (!existed) {
+        added.add(digest);
+      }
     }
   }
 
   String putComputing(InputStream in) throws IOException {
     BlobStore.Stored stored = store.putComputing(in);
-    downloadedBytes += stored.bytes();
-    if (stored.added()) {
-      added.add(stored.digest());
+    synchronized (this) {
+      downloadedBytes += stored.bytes();
+      if (stored.added()) {
+        added.add(stored.digest());
+      }
     }
     return stored.digest();
   }
 
-  long downloadedBytes() {
+  synchronized long downloadedBytes() {
     return downloadedBytes;
   }
 
   /** Deletes new blobs the finished image does not use (archive members that are not layers). */
-  void keepOnly(Set<String> used) {
+  synchronized void keepOnly(Set<String> used) {
     added.stream().filter(d -> !used.contains(d)).toList().forEach(this::drop);
   }
 
-  void rollback() {
+  synchronized void rollback() {
     added.forEach(this::drop);
   }
 

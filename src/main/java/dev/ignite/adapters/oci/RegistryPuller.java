@@ -6,6 +6,11 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import land.oras.ContainerRef;
 import land.oras.Descriptor;
 import land.oras.Layer;
@@ -21,6 +26,7 @@ import land.oras.exception.OrasException;
  * Basic challenges): manifest or index, then every blob the cache lacks, verified while streaming.
  */
 final class RegistryPuller {
+  private static final int PARALLEL = 3;
   private final Retry retry;
   private final Path defaultDockerConfig;
 
@@ -38,7 +44,6 @@ final class RegistryPuller {
               "the manifest of " + ref, ref.registry(), () -> registry.probeDescriptor(cref));
       String topDigest = Digests.requireValid(top.getDigest());
       Manifest manifest = manifest(registry, cref, ref, top.getMediaType(), topDigest);
-      List<String> layers = new ArrayList<>();
       String config =
           fetch(
               registry,
@@ -47,9 +52,7 @@ final class RegistryPuller {
               manifest.getConfig().getDigest(),
               manifest.getConfig().getSize(),
               session);
-      for (Layer layer : manifest.getLayers()) {
-        layers.add(fetch(registry, cref, ref, layer.getDigest(), layer.getSize(), session));
-      }
+      List<String> layers = fetchLayers(registry, cref, ref, manifest.getLayers(), session);
       return new ImageContent(
           config, layers, List.of(ref.repositoryWithRegistry() + "@" + topDigest));
     } catch (OrasException e) {
@@ -69,6 +72,64 @@ final class RegistryPuller {
     ContainerRef chosen = cref.withDigest(Digests.requireValid(amd64.getDigest()));
     return retry.call(
         "the amd64 manifest of " + ref, ref.registry(), () -> registry.getManifest(chosen));
+  }
+
+  /**
+   * Layers are fetched side by side, as Docker and skopeo do: hashing is the CPU-bound part of a
+   * download, so a second core halves it. The first failure cancels the rest.
+   */
+  private List<String> fetchLayers(
+      Registry registry,
+      ContainerRef cref,
+      RegistryRef ref,
+      List<Layer> layers,
+      ImportSession session) {
+    if (layers.size() < 2) {
+      List<String> one = new ArrayList<>();
+      layers.forEach(l -> one.add(fetch(registry, cref, ref, l.getDigest(), l.getSize(), session)));
+      return one;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(layers.size(), PARALLEL));
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (Layer l : layers) {
+        futures.add(
+            pool.submit(() -> fetch(registry, cref, ref, l.getDigest(), l.getSize(), session)));
+      }
+      List<String> digests = new ArrayList<>();
+      for (Future<String> f : futures) {
+        digests.add(join(f));
+      }
+      return digests;
+    } finally {
+      // a failed import rolls back what it stored, so no layer may still be landing after this
+      pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        throw new ImageException("layer downloads did not stop within a minute of a failure");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String join(Future<String> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ImageException("fetching a layer failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageException("interrupted while fetching layers", e);
+    }
   }
 
   private String fetch(

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -183,6 +184,58 @@ class RegistryImportIT {
     images.unpack(fromLayout.id(), rootfs);
     assertThat(rootfs.resolve("etc/b")).hasContent("second");
     assertThat(rootfs.resolve("etc/gone")).doesNotExist();
+  }
+
+  @Test
+  void aTamperedLayerFailsTheImportAndLeavesNoBlobWhileOtherLayersDownloadBesideIt()
+      throws Exception {
+    Path layout = work.resolve("layout-tampered");
+    Path bundle = work.resolve("bundle-tampered");
+    Commands.run("umoci", "init", "--layout", layout.toString());
+    Commands.run("umoci", "new", "--image", layout + ":t");
+    for (String name : List.of("one", "two", "three")) {
+      Commands.run("umoci", "unpack", "--rootless", "--image", layout + ":t", bundle.toString());
+      Files.writeString(bundle.resolve("rootfs/" + name), name + " " + System.nanoTime() + "\n");
+      Commands.run("umoci", "repack", "--image", layout + ":t", bundle.toString());
+      Commands.deleteTree(bundle);
+    }
+    Commands.run(
+        "skopeo",
+        "copy",
+        "--quiet",
+        "--dest-tls-verify=false",
+        "oci:" + layout + ":t",
+        "docker://" + host + "/tampered:1");
+    List<String> layers =
+        OciImages.create(work.resolve("cache-layout-tampered"))
+            .importImage("oci:" + layout + ":t", ImportOptions.defaults(), ImportProgress.NONE)
+            .layers();
+    // a real registry serving bad bytes: its stored blob is overwritten behind its back
+    String hex = Digests.hex(layers.get(1));
+    Path data =
+        work.resolve("registry-data/docker/registry/v2/blobs/sha256")
+            .resolve(hex.substring(0, 2))
+            .resolve(hex)
+            .resolve("data");
+    byte[] bad = Files.readAllBytes(data);
+    bad[bad.length / 2] ^= 0x55;
+    Files.write(data, bad);
+
+    Path cache = work.resolve("cache-tampered");
+    OciImages images = OciImages.create(cache, 1, Duration.ofMillis(10));
+    assertThatThrownBy(
+            () ->
+                images.importImage(
+                    host + "/tampered:1",
+                    ImportOptions.defaults().withInsecureRegistry(host),
+                    ImportProgress.NONE))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("digest mismatch")
+        .hasMessageContaining(layers.get(1));
+    assertThat(images.list()).isEmpty();
+    try (Stream<Path> blobs = Files.list(cache.resolve("blobs/sha256"))) {
+      assertThat(blobs).isEmpty();
+    }
   }
 
   static int freePort() throws IOException {
