@@ -56,32 +56,51 @@ public final class VmLifecycle {
   }
 
   /**
-   * Creates and starts a VM; with SSH enabled, returns once the guest answers SSH. On failure the
-   * VM is removed again, so a bad request leaves nothing behind.
+   * Creates and starts a VM; with SSH enabled, returns once the guest answers SSH. When the start
+   * fails the VM is removed again, so a bad request leaves nothing behind; a VM that boots but does
+   * not answer SSH in time is kept running, so its console log can tell why.
    */
   public Vm run(Vm request, ImportProgress progress, Duration sshTimeout) {
     Vm created = vms.create(request);
+    Vm started;
     try {
-      return startAndWait(created, progress, sshTimeout);
+      started = starter.start(created, progress);
     } catch (RuntimeException e) {
       LOG.debug("run of {} failed; removing it", created.name(), e);
       killQuietly(created);
       store.delete(Vm.class, created.uid());
       throw e;
     }
+    awaitSsh(started, sshTimeout);
+    return started;
   }
 
   /** Starts a recorded VM; {@code sshTimeout} null means do not wait for SSH. */
   public Vm start(String ref, ImportProgress progress, Duration sshTimeout) {
-    return startAndWait(vms.get(ref), progress, sshTimeout);
+    Vm started = starter.start(vms.get(ref), progress);
+    awaitSsh(started, sshTimeout);
+    return started;
   }
 
-  private Vm startAndWait(Vm vm, ImportProgress progress, Duration sshTimeout) {
-    Vm started = starter.start(vm, progress);
-    if (sshTimeout != null && generatedKey(started)) {
-      shell.awaitReady(sshTarget(started), sshTimeout);
+  private void awaitSsh(Vm vm, Duration timeout) {
+    if (timeout == null || !generatedKey(vm)) {
+      return;
     }
-    return started;
+    try {
+      shell.awaitReady(sshTarget(vm), timeout);
+    } catch (RuntimeException e) {
+      throw new LifecycleException(
+          "VM "
+              + vm.name()
+              + " is running but SSH did not answer within "
+              + timeout.toSeconds()
+              + " s (see `ignite logs "
+              + vm.name()
+              + "`; a longer --timeout helps under software"
+              + " emulation): "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /** Asks the guest to power off; after {@code timeout} it is stopped hard. */

@@ -154,6 +154,76 @@ class LifecycleIT {
     assertThat(fresh.run("image", "ls").out()).contains(sample);
   }
 
+  @Test
+  @Order(8)
+  void fiveRunsStartedAtTheSameMomentAllBoot() throws Exception {
+    List<java.util.concurrent.Future<Result>> runs = new java.util.ArrayList<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+    try {
+      for (int i = 0; i < 5; i++) {
+        runs.add(pool.submit(() -> ignite.run("-q", "run", sample, "--ssh", "--memory", "256MB")));
+      }
+      for (var run : runs) {
+        Result r = run.get();
+        assertThat(r.code()).as(r.err()).isZero();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    List<String> uids = runs.stream().map(r -> outOf(r)).toList();
+    assertThat(uids).doesNotHaveDuplicates().hasSize(5);
+    for (String vm : uids) {
+      assertThat(qemuRunning(vm)).isTrue();
+      assertThat(Files.readString(ignite.state().resolve("vms/" + vm + "/console.log")))
+          .contains("IGNITE-READY");
+      assertThat(ignite.run("rm", "-f", vm).code()).isZero();
+    }
+  }
+
+  @Test
+  @Order(9)
+  void aVolumeWrittenInOneVmIsReadBackInTheNext() throws Exception {
+    Path volume = work.resolve("data.img");
+    IgniteProcess.exec(List.of("truncate", "-s", "64M", volume.toString()), 10);
+    IgniteProcess.exec(List.of("mkfs.ext4", "-q", "-F", volume.toString()), 30);
+    int port = freePort();
+    String first = runWithVolume("writer", volume, port);
+    assertThat(ignite.ssh(first, port, "echo from-writer > /data/note").code()).isZero();
+    assertThat(ignite.run("stop", "writer").code()).isZero(); // a clean power-off flushes it
+
+    String second = runWithVolume("reader", volume, port);
+
+    assertThat(ignite.ssh(second, port, "cat /data/note").out()).isEqualTo("from-writer\n");
+    assertThat(ignite.run("rm", "-f", "writer", "reader").code()).isZero();
+  }
+
+  private String runWithVolume(String name, Path volume, int port) throws Exception {
+    Result run =
+        ignite.run(
+            "-q",
+            "run",
+            sample,
+            "--name",
+            name,
+            "--ssh",
+            "--memory",
+            "128MB",
+            "-v",
+            volume + ":/data",
+            "-p",
+            "127.0.0.1:" + port + ":22");
+    assertThat(run.code()).as(run.err()).isZero();
+    return run.out().strip();
+  }
+
+  private static String outOf(java.util.concurrent.Future<Result> run) {
+    try {
+      return run.get().out().strip();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static boolean qemuRunning(String uid) throws Exception {
     return IgniteProcess.exec(List.of("pgrep", "-f", "process=ignite-" + uid), 10).code() == 0;
   }
