@@ -71,7 +71,7 @@ public final class VmService {
             throw new IllegalStateException(
                 "VM "
                     + vm.name()
-                    + " is recorded running: stop it first (ignite stop "
+                    + " is running (as recorded): stop it first (ignite stop "
                     + vm.name()
                     + "), or use rm -f");
           }
