@@ -1,0 +1,153 @@
+package dev.ignite.adapters.disk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Commands for {@code debugfs -w} that place a VM's own files into a freshly made ext4 image.
+ * Writing into the image instead of a copied tree leaves the cached image tree untouched by
+ * construction and costs one process instead of a tree copy. debugfs does not follow symlinks in
+ * parent paths, so paths are resolved against the image tree (identical to the image's content) the
+ * way the guest would resolve them.
+ */
+final class DebugfsScript {
+  private final Path imageTree;
+  private final StringBuilder commands = new StringBuilder();
+  private final Set<String> created = new HashSet<>();
+  private long addedBytes;
+
+  DebugfsScript(Path imageTree) {
+    this.imageTree = imageTree;
+  }
+
+  /** Puts {@code hostFile} at {@code vmPath} (replacing a file there), root-owned, {@code mode}. */
+  void file(String vmPath, Path hostFile, int mode) throws IOException {
+    String target = guestPath(vmPath);
+    parents(target);
+    if (existsInImage(target)) {
+      if (isDirectoryInImage(target)) {
+        throw new IOException(
+            vmPath + " is a directory in the image; cannot replace it with a file");
+      }
+      add("rm", target);
+    }
+    checkQuotable(hostFile.toString());
+    add("write", hostFile.toString(), target);
+    owned(target, 0100000 | mode);
+    addedBytes += Files.size(hostFile) + 4096;
+  }
+
+  /** Makes {@code vmPath} a root-owned directory with {@code mode}, creating missing parents. */
+  void directory(String vmPath, int mode) throws IOException {
+    String target = guestPath(vmPath);
+    parents(target);
+    mkdir(target);
+    owned(target, 040000 | mode);
+  }
+
+  /** Copies a host directory tree into {@code vmPath}, merging with what the image has there. */
+  void tree(Path hostDir, String vmPath) throws IOException {
+    String base = guestPath(vmPath);
+    parents(base);
+    mkdir(base);
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(hostDir)) {
+      paths = walk.skip(1).sorted().collect(Collectors.toList());
+    }
+    for (Path source : paths) {
+      String target = base + "/" + hostDir.relativize(source);
+      checkQuotable(target);
+      checkQuotable(source.toString());
+      PosixFileAttributes a =
+          Files.readAttributes(source, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (a.isSymbolicLink()) {
+        add("symlink", target, Files.readSymbolicLink(source).toString());
+      } else if (a.isDirectory()) {
+        mkdir(target);
+        owned(target, 040000 | bits(a.permissions()));
+      } else if (a.isRegularFile()) {
+        add("write", source.toString(), target);
+        owned(target, 0100000 | bits(a.permissions()));
+        addedBytes += a.size() + 4096;
+      }
+    }
+  }
+
+  String text() {
+    return commands.toString();
+  }
+
+  long addedBytes() {
+    return addedBytes;
+  }
+
+  private String guestPath(String vmPath) throws IOException {
+    Path resolved = GuestPath.resolve(imageTree, vmPath);
+    String guest = "/" + imageTree.relativize(resolved);
+    checkQuotable(guest);
+    return guest;
+  }
+
+  private void parents(String guestPath) {
+    int slash = 0;
+    while ((slash = guestPath.indexOf('/', slash + 1)) > 0) {
+      mkdir(guestPath.substring(0, slash));
+    }
+  }
+
+  private void mkdir(String guestPath) {
+    if (!existsInImage(guestPath) && created.add(guestPath)) {
+      add("mkdir", guestPath);
+      owned(guestPath, 040755);
+    }
+  }
+
+  private void owned(String target, int mode) {
+    add("sif", target, "mode", "0" + Integer.toOctalString(mode));
+    add("sif", target, "uid", "0");
+    add("sif", target, "gid", "0");
+  }
+
+  private boolean existsInImage(String guestPath) {
+    return created.contains(guestPath)
+        || Files.exists(imageTree.resolve(guestPath.substring(1)), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private boolean isDirectoryInImage(String guestPath) {
+    return Files.isDirectory(imageTree.resolve(guestPath.substring(1)), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private void add(String command, String... args) {
+    commands.append(command);
+    for (String a : args) {
+      commands.append(" \"").append(a).append('"');
+    }
+    commands.append('\n');
+  }
+
+  /** debugfs reads one command per line with double-quoted arguments and no escapes. */
+  static void checkQuotable(String path) throws IOException {
+    for (char c : path.toCharArray()) {
+      if (c == '"' || c < 0x20 || c == 0x7f) {
+        throw new IOException("path \"" + path + "\" holds a quote or control character");
+      }
+    }
+  }
+
+  static int bits(Set<PosixFilePermission> permissions) {
+    int mode = 0;
+    for (PosixFilePermission p : permissions) {
+      mode |= 1 << (8 - p.ordinal());
+    }
+    return mode;
+  }
+}

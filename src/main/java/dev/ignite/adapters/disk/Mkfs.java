@@ -1,0 +1,94 @@
+package dev.ignite.adapters.disk;
+
+import dev.ignite.api.Size;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code mkfs.ext4} tool from e2fsprogs, found on a search path. */
+final class Mkfs {
+  private final List<Path> searchPath;
+
+  Mkfs(List<Path> searchPath) {
+    this.searchPath = List.copyOf(searchPath);
+  }
+
+  /** PATH plus the sbin folders a non-root PATH often lacks. */
+  static Mkfs fromEnvironment() {
+    List<Path> dirs = new ArrayList<>();
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String d : path.split(File.pathSeparator)) {
+      if (!d.isEmpty()) {
+        dirs.add(Path.of(d));
+      }
+    }
+    dirs.add(Path.of("/usr/sbin"));
+    dirs.add(Path.of("/sbin"));
+    return new Mkfs(dirs);
+  }
+
+  Path locate() throws IOException {
+    return locate("mkfs.ext4");
+  }
+
+  private Path locate(String tool) throws IOException {
+    for (Path dir : searchPath) {
+      Path candidate = dir.resolve(tool);
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IOException(tool + " not found; install the Debian package e2fsprogs");
+  }
+
+  /** Runs a debugfs command file against the image; any complaint from debugfs is an error. */
+  void debugfs(Path disk, Path script, Path tree, Size size) throws IOException {
+    Processes.Result result =
+        Processes.run(
+            List.of(locate("debugfs").toString(), "-w", "-f", script.toString(), disk.toString()));
+    List<String> complaints = new ArrayList<>();
+    for (String line : result.output().split("\n")) {
+      if (!line.isBlank() && !line.startsWith("debugfs") && !line.startsWith("Allocated inode")) {
+        complaints.add(line.strip());
+      }
+    }
+    String joined = String.join("; ", complaints).toLowerCase(Locale.ROOT);
+    if (joined.contains("could not allocate") || joined.contains("no free space")) {
+      throw new DiskTooSmallException(
+          size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
+    }
+    if (!result.ok() || !complaints.isEmpty()) {
+      throw new IOException(
+          "writing the VM's files into " + disk + " failed: " + String.join("; ", complaints));
+    }
+  }
+
+  void run(Path binary, Path tree, Path disk, Size size) throws IOException {
+    List<String> command =
+        List.of(
+            binary.toString(),
+            "-q",
+            "-F",
+            "-d",
+            tree.toString(),
+            "-L",
+            "root",
+            disk.toString(),
+            (size.bytes() / 1024) + "k");
+    Processes.Result result = Processes.run(command);
+    if (!result.ok()) {
+      String out = result.output().toLowerCase(Locale.ROOT);
+      if (out.contains("could not allocate")
+          || out.contains("no space")
+          || out.contains("too small")) {
+        throw new DiskTooSmallException(
+            size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
+      }
+      result.orThrow("mkfs.ext4 of " + disk);
+    }
+  }
+}

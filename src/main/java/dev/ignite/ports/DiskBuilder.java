@@ -1,0 +1,12 @@
+package dev.ignite.ports;
+
+import java.io.IOException;
+
+/** Writes a VM's root disk image from an unpacked image tree plus the VM's own files. */
+public interface DiskBuilder {
+  /**
+   * Builds {@link RootDisk#disk()}: either the complete image appears at that path, or nothing does
+   * and the cause is thrown. The image tree is never modified.
+   */
+  void build(RootDisk request) throws IOException;
+}

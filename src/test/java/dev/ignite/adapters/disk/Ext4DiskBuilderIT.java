@@ -1,0 +1,124 @@
+package dev.ignite.adapters.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ignite.api.FileMapping;
+import dev.ignite.api.Size;
+import dev.ignite.ports.DiskBuilder;
+import dev.ignite.ports.RootDisk;
+import dev.ignite.testing.SampleImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("integration")
+class Ext4DiskBuilderIT {
+  private static Path rootfs;
+  @TempDir Path tmp;
+  private final DiskBuilder builder = Disks.ext4();
+
+  @BeforeAll
+  static void buildSample() throws Exception {
+    rootfs = SampleImage.rootfs();
+  }
+
+  /** Reads a file out of an ext4 image with debugfs (e2fsprogs): no mount needed. */
+  private static String cat(Path disk, String path) throws Exception {
+    return SampleImage.run(List.of("debugfs", "-R", "cat " + path, disk.toString()))
+        .replaceFirst("(?s)^debugfs [^\n]*\n", "");
+  }
+
+  private static String stat(Path disk, String path) throws Exception {
+    return SampleImage.run(List.of("debugfs", "-R", "stat " + path, disk.toString()));
+  }
+
+  @Test
+  void writesTheVmsFilesIntoASparseDiskOfTheRequestedSize() throws Exception {
+    Path motd = Files.writeString(tmp.resolve("motd"), "welcome\n");
+    Path modules = Files.createDirectories(tmp.resolve("modules/6.1.0-test/kernel"));
+    Files.writeString(modules.resolve("x.ko"), "module");
+    Path disk = tmp.resolve("vm/disk.ext4");
+
+    builder.build(
+        new RootDisk(
+            rootfs,
+            disk,
+            Size.ofMiB(256),
+            "web-1",
+            Optional.of("ssh-ed25519 AAAAC3Nza test@host"),
+            List.of(new FileMapping(motd.toString(), "/etc/motd")),
+            Optional.of(modules.getParent()),
+            List.of(new RootDisk.GuestMount("/dev/vdb", "/data"))));
+
+    assertThat(Files.size(disk)).isEqualTo(256L << 20);
+    assertThat(cat(disk, "/etc/hostname")).isEqualTo("web-1\n");
+    assertThat(cat(disk, "/etc/hosts")).contains("web-1");
+    assertThat(cat(disk, "/etc/motd")).isEqualTo("welcome\n");
+    assertThat(cat(disk, "/root/.ssh/authorized_keys"))
+        .isEqualTo("ssh-ed25519 AAAAC3Nza test@host\n");
+    assertThat(stat(disk, "/root/.ssh/authorized_keys")).contains("Mode:  0600");
+    assertThat(stat(disk, "/root/.ssh")).contains("Mode:  0700");
+    assertThat(cat(disk, "/usr/lib/modules/6.1.0-test/kernel/x.ko")).isEqualTo("module");
+    assertThat(cat(disk, "/etc/fstab")).endsWith("/dev/vdb /data auto defaults 0 2\n");
+    // run() fails on a non-zero exit, so this is e2fsck finding nothing to fix
+    assertThat(SampleImage.run(List.of("e2fsck", "-fn", disk.toString()))).contains("Pass 5");
+    long allocatedBytes =
+        Long.parseLong(SampleImage.run(List.of("du", "-B1", disk.toString())).split("\\s")[0]);
+    assertThat(allocatedBytes).as("sparse").isLessThan(128L << 20);
+  }
+
+  @Test
+  void neverChangesTheCachedImageTree() throws Exception {
+    String before = snapshot(rootfs);
+
+    builder.build(
+        new RootDisk(
+            rootfs,
+            tmp.resolve("disk.ext4"),
+            Size.ofMiB(64),
+            "other",
+            Optional.of("key"),
+            List.of(),
+            Optional.empty(),
+            List.of(new RootDisk.GuestMount("/dev/vdb", "/mnt/x"))));
+
+    assertThat(snapshot(rootfs)).isEqualTo(before);
+    assertThat(Files.readString(rootfs.resolve("etc/hostname"))).isEqualTo("ignite\n");
+  }
+
+  @Test
+  void aDiskTooSmallForTheImageIsAClearErrorAndLeavesNoFiles() throws IOException {
+    Path vmDir = Files.createDirectories(tmp.resolve("vm"));
+
+    assertThatThrownBy(
+            () ->
+                builder.build(
+                    new RootDisk(
+                        rootfs,
+                        vmDir.resolve("disk.ext4"),
+                        Size.ofMiB(4),
+                        "vm",
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        List.of())))
+        .hasMessageStartingWith("diskSize 4MB is smaller than the image (")
+        .hasMessageEndingWith("raise spec.diskSize");
+    try (Stream<Path> left = Files.list(vmDir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  private static String snapshot(Path tree) throws Exception {
+    return SampleImage.run(
+        List.of("sh", "-c", "cd '" + tree + "' && find . -printf '%p %m %s %T@ %n\\n' | sort"));
+  }
+}

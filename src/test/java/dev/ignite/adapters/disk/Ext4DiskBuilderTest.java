@@ -1,0 +1,78 @@
+package dev.ignite.adapters.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ignite.api.FileMapping;
+import dev.ignite.api.Size;
+import dev.ignite.ports.RootDisk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Error paths that must fail before any tool runs or any file is written. */
+class Ext4DiskBuilderTest {
+  @TempDir Path tmp;
+
+  private RootDisk request(List<FileMapping> files) {
+    return new RootDisk(
+        tmp.resolve("image"),
+        tmp.resolve("vm/disk.ext4"),
+        Size.ofMiB(64),
+        "vm-1",
+        Optional.empty(),
+        files,
+        Optional.empty(),
+        List.of());
+  }
+
+  @Test
+  void aMissingMkfsNamesTheDebianPackage() {
+    // No machine here lacks e2fsprogs, so the tool is hidden by an empty search path instead.
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(new Mkfs(List.of(tmp.resolve("empty"))));
+
+    assertThatThrownBy(() -> builder.build(request(List.of())))
+        .isInstanceOf(IOException.class)
+        .hasMessage("mkfs.ext4 not found; install the Debian package e2fsprogs");
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
+  void aVmPathWithDotDotIsRefusedNamingTheField() throws IOException {
+    Path host = Files.writeString(tmp.resolve("motd"), "hi");
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(
+            () -> builder.build(request(List.of(new FileMapping(host.toString(), "/etc/../../x")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("spec.copyFiles[0].vmPath");
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
+  void aMissingHostFileIsRefusedNamingTheField() {
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(
+            () -> builder.build(request(List.of(new FileMapping("/no/such/file", "/etc/motd")))))
+        .hasMessageContaining("spec.copyFiles[0].hostPath")
+        .hasMessageContaining("/no/such/file");
+  }
+
+  @Test
+  void aDiskSmallerThanTheImageTellsWhatToRaise() {
+    assertThatThrownBy(() -> Ext4DiskBuilder.checkFits(87L << 20, Size.ofMiB(64)))
+        .hasMessageStartingWith("diskSize 64MB is smaller than the image (")
+        .hasMessageEndingWith("raise spec.diskSize");
+  }
+
+  @Test
+  void aDiskWithRoomToSpareFits() {
+    Ext4DiskBuilder.checkFits(7L << 20, Size.ofMiB(64));
+    Ext4DiskBuilder.checkFits(7L << 20, Size.ofGiB(4));
+  }
+}
