@@ -17,6 +17,9 @@ import picocli.CommandLine.Mixin;
       PsCommand.class,
       InspectCommand.class,
       RmCommand.class,
+      ExecCommand.class,
+      SshCommand.class,
+      CpCommand.class,
       CompletionCommand.class
     },
     footer = {"", "Example:", "  ignite create --config my-vm.yaml && ignite ps -a"})

@@ -1,12 +1,17 @@
 package dev.ignite.cli;
 
 import dev.ignite.adapters.proc.ProcVmProbe;
+import dev.ignite.adapters.qemu.Qemu;
+import dev.ignite.adapters.ssh.Ssh;
 import dev.ignite.adapters.store.FileStateStore;
 import dev.ignite.adapters.store.StateDirs;
 import dev.ignite.api.Configuration;
+import dev.ignite.api.Vm;
+import dev.ignite.core.GuestAccess;
 import dev.ignite.core.VmService;
-import dev.ignite.ports.StateStore;
+import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.VmProbe;
+import dev.ignite.ports.Vmm;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -18,7 +23,8 @@ import java.util.Map;
 final class Wiring {
   private final GlobalOptions globals;
   private final Map<String, String> env;
-  private StateStore store;
+  private FileStateStore store;
+  private Vmm vmm;
   private Configuration config;
 
   Wiring(GlobalOptions globals, Map<String, String> env) {
@@ -30,7 +36,7 @@ final class Wiring {
     return StateDirs.resolve(globals.stateDir, env);
   }
 
-  StateStore store() {
+  FileStateStore store() {
     if (store == null) {
       store = FileStateStore.open(stateDir());
     }
@@ -46,6 +52,23 @@ final class Wiring {
 
   VmService vms() {
     return new VmService(store(), config(), Clock.systemUTC());
+  }
+
+  Vmm vmm() {
+    if (vmm == null) {
+      vmm = Qemu.vmm(stateDir());
+    }
+    return vmm;
+  }
+
+  GuestAccess guestAccess() {
+    FileStateStore files = store();
+    return new GuestAccess(files, vmm(), uid -> files.objectDir(Vm.class, uid));
+  }
+
+  /** Built on call only: MINA SSHD and BouncyCastle load only when a command reaches a guest. */
+  GuestShell guestShell() {
+    return Ssh.guestShell();
   }
 
   VmProbe probe() {
