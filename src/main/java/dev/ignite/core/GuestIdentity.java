@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Which private key logs in to a VM: the one given, the VM's generated one, or the pair's twin. */
+/**
+ * Which private key logs in to a VM: the one given, the VM's own one, or the private half of the
+ * public key it was given.
+ */
 final class GuestIdentity {
   private static final String PUB = ".pub";
 
@@ -25,8 +28,10 @@ final class GuestIdentity {
     if (given.isPresent()) {
       return readable(given.get(), "the identity file given with -i");
     }
-    if (ssh.generate()) {
-      return readable(vmDir.resolve(SshTarget.PRIVATE_KEY_FILE), "the SSH key of VM " + vm.name());
+    Path own = vmDir.resolve(SshTarget.PRIVATE_KEY_FILE);
+    if (ssh.generate() || Files.exists(own)) {
+      // a VM given a public key is authorised for its own key too, when one was made for it
+      return readable(own, "the SSH key of VM " + vm.name());
     }
     return twinOf(vm, ssh.publicKey().orElseThrow());
   }

@@ -99,6 +99,15 @@ class GuestAccessTest {
   }
 
   @Test
+  void aVmGivenAPublicKeyPrefersItsOwnKeyWhenItHasOne() throws Exception {
+    Files.writeString(keys.resolve("id_ed25519"), "key");
+    Path pub = Files.writeString(keys.resolve("id_ed25519.pub"), "ssh-ed25519 AAAA");
+    Vm web = create("web", SshSpec.publicKey(pub.toString()));
+    Path own = Files.writeString(vmDir(web).resolve(SshTarget.PRIVATE_KEY_FILE), "key");
+    assertThat(GuestIdentity.choose(web, vmDir(web), Optional.empty())).isEqualTo(own);
+  }
+
+  @Test
   void aVmGivenAPublicKeyWithoutItsTwinAsksForMinusI() throws Exception {
     Path pub = Files.writeString(keys.resolve("key.pub"), "ssh-ed25519 AAAA");
     Vm web = create("web", SshSpec.publicKey(pub.toString()));
