@@ -39,8 +39,9 @@ public final class GuestAccess {
   public SshTarget target(String ref, Optional<Path> identity) {
     Vm vm = store.find(Vm.class, ref);
     Path vmDir = vmDirs.apply(vm.uid());
-    Path key = GuestIdentity.choose(vm, vmDir, identity);
+    GuestIdentity.requireSsh(vm);
     VmProcess process = running(vm, vmDir);
+    Path key = GuestIdentity.choose(vm, vmDir, identity);
     SshTarget own = SshTarget.forVm(vmDir, vm.name(), process.sshHostPort());
     return new SshTarget(
         own.host(), own.port(), own.user(), key, own.knownHosts(), own.hostKeyAlias());

@@ -16,7 +16,8 @@ final class GuestIdentity {
 
   private GuestIdentity() {}
 
-  static Path choose(Vm vm, Path vmDir, Optional<Path> given) {
+  /** Refuses a VM that was created without SSH, whose guest has no key to let us in. */
+  static void requireSsh(Vm vm) {
     SshSpec ssh = vm.spec().ssh();
     if (ssh == null || !ssh.enabled()) {
       throw new IllegalStateException(
@@ -25,6 +26,11 @@ final class GuestIdentity {
               + " has no SSH key: it was created without --ssh (recreate it with `ignite run"
               + " IMAGE --ssh`)");
     }
+  }
+
+  static Path choose(Vm vm, Path vmDir, Optional<Path> given) {
+    requireSsh(vm);
+    SshSpec ssh = vm.spec().ssh();
     if (given.isPresent()) {
       return readable(given.get(), "the identity file given with -i");
     }
