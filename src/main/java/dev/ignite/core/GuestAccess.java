@@ -1,14 +1,13 @@
 package dev.ignite.core;
 
-import dev.ignite.api.Uid;
 import dev.ignite.api.Vm;
+import dev.ignite.ports.ObjectDirs;
 import dev.ignite.ports.SshTarget;
 import dev.ignite.ports.StateStore;
 import dev.ignite.ports.VmProcess;
 import dev.ignite.ports.Vmm;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Finds how to reach a VM's guest over SSH, for {@code ignite exec}, {@code ssh} and {@code cp}:
@@ -18,15 +17,15 @@ import java.util.function.Function;
 public final class GuestAccess {
   private final StateStore store;
   private final Vmm vmm;
-  private final Function<Uid, Path> vmDirs;
+  private final ObjectDirs dirs;
 
   /**
-   * @param vmDirs the state folder of a VM, where its key and pinned host key live
+   * @param dirs where a VM's state folder is, which holds its key and pinned host key
    */
-  public GuestAccess(StateStore store, Vmm vmm, Function<Uid, Path> vmDirs) {
+  public GuestAccess(StateStore store, Vmm vmm, ObjectDirs dirs) {
     this.store = store;
     this.vmm = vmm;
-    this.vmDirs = vmDirs;
+    this.dirs = dirs;
   }
 
   /**
@@ -38,7 +37,7 @@ public final class GuestAccess {
    */
   public SshTarget target(String ref, Optional<Path> identity) {
     Vm vm = store.find(Vm.class, ref);
-    Path vmDir = vmDirs.apply(vm.uid());
+    Path vmDir = dirs.dir(Vm.class, vm.uid());
     GuestIdentity.requireSsh(vm);
     VmProcess process = running(vm, vmDir);
     Path key = GuestIdentity.choose(vm, vmDir, identity);

@@ -32,7 +32,7 @@ class GuestAccessTest {
   void open() {
     store = FileStateStore.open(state);
     vms = new VmService(store, Configuration.EMPTY, Clock.systemUTC());
-    access = new GuestAccess(store, Qemu.vmm(state), uid -> store.objectDir(Vm.class, uid));
+    access = new GuestAccess(store, Qemu.vmm(state), store::objectDir);
   }
 
   private Vm create(String name, SshSpec ssh) {

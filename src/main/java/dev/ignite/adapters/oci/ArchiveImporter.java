@@ -1,0 +1,140 @@
+package dev.ignite.adapters.oci;
+
+import dev.ignite.ports.ImageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import land.oras.utils.JsonUtils;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Imports {@code oci-archive:FILE} (a tar of an OCI layout) and {@code docker-archive:FILE} ({@code
+ * docker save}). Members are streamed once into the blob store; their names are only map keys,
+ * never paths, so a hostile archive cannot write outside the cache.
+ */
+final class ArchiveImporter {
+  record DockerManifest(String Config, List<String> Layers, List<String> RepoTags) {}
+
+  private final Map<String, String> digestByName = new HashMap<>();
+  private final Map<String, String> linkByName = new HashMap<>();
+  private final Map<String, byte[]> small = new HashMap<>();
+  private final ImportSession session;
+  private final String where;
+
+  private ArchiveImporter(ImportSession session, String where) {
+    this.session = session;
+    this.where = where;
+  }
+
+  static ImageContent ociArchive(Path file, String tag, ImportSession session) throws IOException {
+    ArchiveImporter a = read(file, session, "OCI archive " + file);
+    byte[] index = a.small.get("index.json");
+    if (index == null) {
+      throw new ImageException(a.where + " has no index.json; is it an oci-archive?");
+    }
+    var top = LayoutImporter.choose(new String(index, StandardCharsets.UTF_8), tag, a.where);
+    ImageContent content = LocalManifests.resolve(top, a::openByDigest, session, a.where);
+    a.keepOnly(content);
+    return content;
+  }
+
+  static ImageContent dockerArchive(Path file, ImportSession session) throws IOException {
+    ArchiveImporter a = read(file, session, "docker archive " + file);
+    byte[] manifestJson = a.small.get("manifest.json");
+    if (manifestJson == null) {
+      throw new ImageException(a.where + " has no manifest.json; is it a `docker save` tar?");
+    }
+    DockerManifest[] images =
+        JsonUtils.fromJson(
+            new String(manifestJson, StandardCharsets.UTF_8), DockerManifest[].class);
+    if (images.length != 1) {
+      throw new ImageException(
+          a.where + " holds " + images.length + " images; save one image per archive");
+    }
+    String config = a.digestOf(images[0].Config());
+    List<String> layers = images[0].Layers().stream().map(a::digestOf).toList();
+    ImageContent content = new ImageContent(config, layers, List.of());
+    a.keepOnly(content);
+    return content;
+  }
+
+  private static ArchiveImporter read(Path file, ImportSession session, String where)
+      throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new ImageException(where + " does not exist or is not a file");
+    }
+    ArchiveImporter a = new ArchiveImporter(session, where);
+    try (TarArchiveInputStream in =
+        new TarArchiveInputStream(Decompression.open(Files.newInputStream(file)))) {
+      for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+        a.member(normalise(e.getName()), e, in);
+      }
+    }
+    return a;
+  }
+
+  private void member(String name, TarArchiveEntry e, InputStream in) throws IOException {
+    if (e.isSymbolicLink()) {
+      String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
+      linkByName.put(name, normalise(parent + e.getLinkName()));
+    } else if (e.isLink()) {
+      linkByName.put(name, normalise(e.getLinkName()));
+    } else if (e.isFile()) {
+      if (name.endsWith(".json") && e.getSize() < (4 << 20)) {
+        byte[] bytes = in.readAllBytes();
+        small.put(name, bytes);
+        in = new java.io.ByteArrayInputStream(bytes);
+      }
+      digestByName.put(name, session.putComputing(in));
+    }
+  }
+
+  private String digestOf(String name) {
+    String n = normalise(name);
+    for (int hops = 0; linkByName.containsKey(n) && hops < 16; hops++) {
+      n = linkByName.get(n);
+    }
+    String digest = digestByName.get(n);
+    if (digest == null) {
+      throw new ImageException(where + " is missing member " + name);
+    }
+    return digest;
+  }
+
+  private InputStream openByDigest(String digest) throws IOException {
+    String hex = Digests.hex(digest);
+    String stored = digestOf("blobs/sha256/" + hex);
+    if (!stored.equals(digest)) {
+      throw new ImageException(where + ": blobs/sha256/" + hex + " does not match its digest");
+    }
+    return Files.newInputStream(session.store().path(digest));
+  }
+
+  private void keepOnly(ImageContent content) {
+    var used = new java.util.HashSet<>(content.layers());
+    used.add(content.configDigest());
+    session.keepOnly(used);
+  }
+
+  /** Lexical clean-up of a member name ({@code ./a/../b} is {@code b}); used as a key only. */
+  private static String normalise(String name) {
+    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+    for (String p : name.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        parts.pollLast();
+      } else {
+        parts.addLast(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.ignite.adapters.oci;
+
+import dev.ignite.ports.ImageException;
+import dev.ignite.ports.ImportProgress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+
+/**
+ * Content-addressed blobs under {@code blobs/sha256/<hex>}. A blob appears under its name only
+ * after its bytes were hashed and matched, so a crash or a bad download never leaves a wrong file.
+ */
+final class BlobStore {
+  private static final int BUFFER = 1 << 16;
+  private final Path dir;
+  private final Path tmp;
+
+  BlobStore(Path cacheDir) {
+    this.dir = cacheDir.resolve("blobs").resolve("sha256");
+    this.tmp = cacheDir.resolve("tmp");
+    try {
+      Files.createDirectories(dir);
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create image cache " + cacheDir, e);
+    }
+  }
+
+  Path path(String digest) {
+    return dir.resolve(Digests.hex(digest));
+  }
+
+  boolean has(String digest) {
+    return Files.isRegularFile(path(digest));
+  }
+
+  /** Stores a blob whose digest is known, verifying it while streaming; returns bytes read. */
+  long put(String digest, long size, InputStream in, ImportProgress progress, String origin)
+      throws IOException {
+    Path target = path(digest);
+    Path part = Files.createTempFile(tmp, Digests.hex(digest), ".part");
+    try {
+      MessageDigest sha = Digests.sha256();
+      long n = copy(in, part, sha, digest, size, progress);
+      String actual = Digests.of(sha);
+      if (!actual.equals(digest)) {
+        throw new ImageException(
+            "digest mismatch for blob "
+                + digest
+                + " from "
+                + origin
+                + ": content hashes to "
+                + actual
+                + "; nothing was kept, retry or check the source");
+      }
+      if (size >= 0 && n != size) {
+        throw new ImageException(
+            "blob " + digest + " from " + origin + " is " + n + " bytes, manifest says " + size);
+      }
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return n;
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  record Stored(String digest, long bytes, boolean added) {}
+
+  /** Stores a blob of unknown digest (a rootfs tarball, a generated config). */
+  Stored putComputing(InputStream in) throws IOException {
+    Path part = Files.createTempFile(tmp, "new", ".part");
+    try {
+      MessageDigest sha = Digests.sha256();
+      long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE);
+      String digest = Digests.of(sha);
+      if (has(digest)) {
+        return new Stored(digest, n, false);
+      }
+      Files.move(part, path(digest), StandardCopyOption.ATOMIC_MOVE);
+      return new Stored(digest, n, true);
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  long size(String digest) {
+    try {
+      return Files.size(path(digest));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void delete(String digest) throws IOException {
+    Files.deleteIfExists(path(digest));
+  }
+
+  private static long copy(
+      InputStream in,
+      Path part,
+      MessageDigest sha,
+      String digest,
+      long size,
+      ImportProgress progress)
+      throws IOException {
+    byte[] buf = new byte[BUFFER];
+    long done = 0;
+    try (OutputStream out = Files.newOutputStream(part)) {
+      for (int r; (r = in.read(buf)) > 0; ) {
+        sha.update(buf, 0, r);
+        out.write(buf, 0, r);
+        done += r;
+        progress.onBlob(digest, done, size);
+      }
+    }
+    return done;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.ignite.adapters.oci;
+
+import dev.ignite.ports.ImageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import land.oras.ManifestDescriptor;
+
+/** Imports {@code oci:DIR[:TAG]}, an OCI image layout directory. */
+final class LayoutImporter {
+  static final String REF_NAME = "org.opencontainers.image.ref.name";
+
+  private LayoutImporter() {}
+
+  static ImageContent importLayout(Path dir, String tag, ImportSession session) throws IOException {
+    String where = "OCI layout " + dir;
+    Path indexFile = dir.resolve("index.json");
+    if (!Files.isRegularFile(indexFile)) {
+      throw new ImageException(where + " has no index.json; is it an OCI image layout?");
+    }
+    ManifestDescriptor top = choose(Files.readString(indexFile), tag, where);
+    Path blobs = dir.resolve("blobs").resolve("sha256");
+    return LocalManifests.resolve(
+        top,
+        digest -> {
+          try {
+            return Files.newInputStream(blobs.resolve(Digests.hex(digest)));
+          } catch (NoSuchFileException e) {
+            throw new ImageException(where + " is missing blob " + digest);
+          }
+        },
+        session,
+        where);
+  }
+
+  /** The manifest named {@code tag}, or the only one when no tag is given. */
+  static ManifestDescriptor choose(String indexJson, String tag, String where) {
+    List<ManifestDescriptor> all = LocalManifests.manifestsOf(indexJson);
+    if (tag == null || tag.isEmpty()) {
+      if (all.size() == 1) {
+        return all.get(0);
+      }
+      throw new ImageException(
+          where + " holds " + all.size() + " images; name one with :TAG (" + tags(all) + ")");
+    }
+    return all.stream()
+        .filter(m -> m.getAnnotations() != null && tag.equals(m.getAnnotations().get(REF_NAME)))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ImageException(where + " has no tag '" + tag + "' (tags: " + tags(all) + ")"));
+  }
+
+  private static String tags(List<ManifestDescriptor> all) {
+    return String.join(
+        ", ",
+        all.stream()
+            .map(m -> m.getAnnotations() == null ? null : m.getAnnotations().get(REF_NAME))
+            .filter(t -> t != null)
+            .toList());
+  }
+}

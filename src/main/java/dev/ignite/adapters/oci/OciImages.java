@@ -1,0 +1,158 @@
+package dev.ignite.adapters.oci;
+
+import dev.ignite.ports.ImageException;
+import dev.ignite.ports.ImageSource;
+import dev.ignite.ports.ImportOptions;
+import dev.ignite.ports.ImportProgress;
+import dev.ignite.ports.ImportedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * OCI images in a content-addressed cache: {@code blobs/sha256/<hex>} and {@code images/<config
+ * hex>.json} under the cache directory. Entry point of the {@code oci} adapter.
+ */
+public final class OciImages implements ImageSource {
+  private final BlobStore blobs;
+  private final ImageRecords records;
+  private final RegistryPuller registries;
+
+  private OciImages(Path cacheDir, Retry retry) {
+    this.blobs = new BlobStore(cacheDir);
+    this.records = new ImageRecords(cacheDir);
+    Path dockerConfig =
+        DockerCredentials.defaultLocation(System.getenv(), System.getProperty("user.home"));
+    this.registries = new RegistryPuller(retry, dockerConfig);
+  }
+
+  /** A cache in {@code cacheDir}; registry calls are tried 3 times, 0.5 s then 1 s apart. */
+  public static OciImages create(Path cacheDir) {
+    return create(cacheDir, 3, Duration.ofMillis(500));
+  }
+
+  public static OciImages create(Path cacheDir, int attempts, Duration firstRetryDelay) {
+    return new OciImages(cacheDir, new Retry(attempts, firstRetryDelay));
+  }
+
+  @Override
+  public ImportedImage importImage(String ref, ImportOptions options, ImportProgress progress) {
+    SourceRef source = SourceRef.parse(ref);
+    ImportSession session = new ImportSession(blobs, progress);
+    try {
+      ImageContent content = fetch(source, options, session);
+      ImportedImage image =
+          new ImportedImage(
+              content.configDigest(),
+              source.describe(),
+              sizeOf(content),
+              content.repoDigests(),
+              content.layers(),
+              session.downloadedBytes());
+      records.save(image);
+      return image;
+    } catch (IOException e) {
+      session.rollback();
+      throw new ImageException("importing " + ref + " failed: " + e, e);
+    } catch (RuntimeException e) {
+      session.rollback();
+      throw e;
+    }
+  }
+
+  private ImageContent fetch(SourceRef source, ImportOptions options, ImportSession session)
+      throws IOException {
+    if (source instanceof SourceRef.Registry r) {
+      return registries.pull(r.ref(), options, session);
+    } else if (source instanceof SourceRef.Layout l) {
+      return LayoutImporter.importLayout(l.dir(), l.tag(), session);
+    } else if (source instanceof SourceRef.OciArchive a) {
+      return ArchiveImporter.ociArchive(a.file(), a.tag(), session);
+    } else if (source instanceof SourceRef.DockerArchive d) {
+      return ArchiveImporter.dockerArchive(d.file(), session);
+    }
+    return RootfsTarImporter.importTar(((SourceRef.RootfsTar) source).file(), session);
+  }
+
+  private long sizeOf(ImageContent content) {
+    long size = blobs.size(content.configDigest());
+    for (String layer : content.layers()) {
+      size += blobs.size(layer);
+    }
+    return size;
+  }
+
+  @Override
+  public void unpack(String imageId, Path targetDir) {
+    ImportedImage image =
+        find(imageId)
+            .orElseThrow(
+                () ->
+                    new ImageException(
+                        "image " + imageId + " is not in the cache; import it first"));
+    boolean asRoot = "root".equals(System.getProperty("user.name"));
+    try {
+      Files.createDirectories(targetDir);
+      Path root = targetDir.toRealPath();
+      for (String layer : image.layers()) {
+        try (InputStream in = Decompression.open(Files.newInputStream(blobs.path(layer)))) {
+          new LayerUnpacker(root, asRoot).apply(in);
+        }
+      }
+    } catch (IOException e) {
+      throw new ImageException(
+          "unpacking image " + imageId + " into " + targetDir + " failed: " + e, e);
+    }
+  }
+
+  @Override
+  public List<ImportedImage> list() {
+    return records.all();
+  }
+
+  @Override
+  public Optional<ImportedImage> find(String imageId) {
+    String id = imageId.startsWith("sha256:") ? imageId : "sha256:" + imageId;
+    return records.find(id);
+  }
+
+  @Override
+  public boolean remove(String imageId) {
+    Optional<ImportedImage> image = find(imageId);
+    if (image.isEmpty()) {
+      return false;
+    }
+    try {
+      records.delete(image.get().id());
+      Set<String> stillUsed = new HashSet<>();
+      records
+          .all()
+          .forEach(
+              i -> {
+                stillUsed.add(i.id());
+                stillUsed.addAll(i.layers());
+              });
+      for (String digest : blobsOf(image.get())) {
+        if (!stillUsed.contains(digest)) {
+          blobs.delete(digest);
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("removing image " + imageId, e);
+    }
+  }
+
+  private static List<String> blobsOf(ImportedImage image) {
+    var all = new java.util.ArrayList<>(image.layers());
+    all.add(image.id());
+    return all;
+  }
+}

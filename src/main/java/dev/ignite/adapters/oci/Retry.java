@@ -1,0 +1,86 @@
+package dev.ignite.adapters.oci;
+
+import dev.ignite.ports.ImageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import land.oras.exception.OrasException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Bounded retries with doubling backoff for connection errors and 5xx answers; nothing else. */
+final class Retry {
+  interface Call<T> {
+    T run() throws IOException;
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(Retry.class);
+  private final int attempts;
+  private final Duration firstDelay;
+
+  Retry(int attempts, Duration firstDelay) {
+    this.attempts = attempts;
+    this.firstDelay = firstDelay;
+  }
+
+  <T> T call(String what, String registry, Call<T> call) {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        return call.run();
+      } catch (IOException | UncheckedIOException e) {
+        last = new UncheckedIOException(e.getMessage(), asIo(e));
+      } catch (OrasException e) {
+        if (!isTransient(e)) {
+          throw e;
+        }
+        last = e;
+      }
+      LOG.debug(
+          "{} from {} failed (attempt {}/{}): {}",
+          what,
+          registry,
+          attempt,
+          attempts,
+          last.toString());
+      sleep(firstDelay.multipliedBy(1L << (attempt - 1)));
+    }
+    throw new ImageException(
+        "registry "
+            + registry
+            + " did not answer "
+            + what
+            + " after "
+            + attempts
+            + " attempts: "
+            + rootMessage(last)
+            + "; check that it is running and reachable",
+        last);
+  }
+
+  static boolean isTransient(OrasException e) {
+    Integer status = e.getStatusCode();
+    return status == null || status <= 0 || status >= 500 || status == 429;
+  }
+
+  private static IOException asIo(Exception e) {
+    return e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.toString();
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageException("interrupted while waiting to retry", e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.ignite.adapters.oci;
+
+import dev.ignite.ports.ImportOptions;
+import dev.ignite.ports.ImportProgress;
+import dev.ignite.ports.ImportedImage;
+import java.nio.file.Path;
+
+/**
+ * The import+unpack half of {@code bench/image-import}, run from the test classpath until the CLI
+ * has {@code ignite image import}: {@code ImportBench REF CACHE_DIR ROOTFS_DIR [INSECURE_HOST]}.
+ * Prints the in-JVM milliseconds of import and unpack, so the bench can tell them from JVM start.
+ */
+public final class ImportBench {
+  private ImportBench() {}
+
+  public static void main(String[] args) {
+    if (args.length < 3) {
+      System.err.println("usage: ImportBench REF CACHE_DIR ROOTFS_DIR [INSECURE_HOST:PORT]");
+      System.exit(2);
+    }
+    ImportOptions options = ImportOptions.defaults();
+    if (args.length > 3) {
+      options = options.withInsecureRegistry(args[3]);
+    }
+    OciImages images = OciImages.create(Path.of(args[1]));
+    long start = System.nanoTime();
+    ImportedImage image = images.importImage(args[0], options, ImportProgress.NONE);
+    long imported = System.nanoTime();
+    images.unpack(image.id(), Path.of(args[2]));
+    long unpacked = System.nanoTime();
+    System.out.printf(
+        "import_ms=%d unpack_ms=%d downloaded=%d%n",
+        (imported - start) / 1_000_000, (unpacked - imported) / 1_000_000, image.downloadedBytes());
+  }
+}

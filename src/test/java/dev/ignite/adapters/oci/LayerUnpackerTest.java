@@ -1,0 +1,113 @@
+package dev.ignite.adapters.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ignite.ports.ImageException;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerUnpackerTest {
+  @TempDir Path root;
+
+  private void apply(Tars layer) throws Exception {
+    new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(layer.bytes()));
+  }
+
+  @Test
+  void acceptsALayerWhoseLastEntryLacksPaddingAsUmociInsertWritesThem() throws Exception {
+    byte[] whole = new Tars().file("a", "x".repeat(700)).bytes();
+    // header (512) + 700 bytes of data; the 324 padding bytes and end blocks are missing
+    byte[] cut = java.util.Arrays.copyOf(whole, 512 + 700);
+    new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(cut));
+    assertThat(root.resolve("a")).hasContent("x".repeat(700));
+  }
+
+  @Test
+  void aLayerCutInsideAFileIsAnError() {
+    byte[] whole = new Tars().file("a", "x".repeat(700)).bytes();
+    byte[] cut = java.util.Arrays.copyOf(whole, 512 + 300);
+    assertThatThrownBy(
+            () -> new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(cut)))
+        .isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void whiteoutDeletesAFileOfALowerLayer() throws Exception {
+    apply(new Tars().dir("etc").file("etc/keep", "k").file("etc/gone", "g"));
+    apply(new Tars().file("etc/.wh.gone", ""));
+    assertThat(root.resolve("etc/keep")).hasContent("k");
+    assertThat(root.resolve("etc/gone")).doesNotExist();
+    assertThat(root.resolve("etc/.wh.gone")).doesNotExist();
+  }
+
+  @Test
+  void opaqueDirectoryHidesLowerContentButKeepsItsOwn() throws Exception {
+    apply(new Tars().dir("opt").file("opt/old", "o").dir("opt/sub").file("opt/sub/x", "x"));
+    apply(new Tars().dir("opt").file("opt/.wh..wh..opq", "").file("opt/new", "n"));
+    assertThat(root.resolve("opt/new")).hasContent("n");
+    assertThat(root.resolve("opt/old")).doesNotExist();
+    assertThat(root.resolve("opt/sub")).doesNotExist();
+  }
+
+  @Test
+  void keepsModesSymlinksAndHardLinks() throws Exception {
+    apply(
+        new Tars()
+            .dir("bin")
+            .file("bin/busybox", "#!", 04755)
+            .symlink("bin/sh", "busybox")
+            .hardlink("bin/ls", "bin/busybox"));
+    Path busybox = root.resolve("bin/busybox");
+    assertThat((int) Files.getAttribute(busybox, "unix:mode") & 07777).isEqualTo(04755);
+    assertThat(Files.readSymbolicLink(root.resolve("bin/sh"))).isEqualTo(Path.of("busybox"));
+    assertThat(Files.isSameFile(busybox, root.resolve("bin/ls"))).isTrue();
+    assertThat((int) Files.getAttribute(busybox, "unix:nlink")).isEqualTo(2);
+  }
+
+  @Test
+  void laterLayerReplacesAFileWithADirectory() throws Exception {
+    apply(new Tars().file("thing", "file"));
+    apply(new Tars().dir("thing").file("thing/inside", "i"));
+    assertThat(root.resolve("thing/inside")).hasContent("i");
+  }
+
+  @Test
+  void refusesDotDotEntries() {
+    assertThatThrownBy(() -> apply(new Tars().file("../escape", "x")))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("'..'");
+    assertThat(root.getParent().resolve("escape")).doesNotExist();
+  }
+
+  @Test
+  void refusesAbsoluteEntries() {
+    assertThatThrownBy(() -> apply(new Tars().file("/etc/evil", "x")))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("absolute");
+  }
+
+  @Test
+  void symlinkedParentStaysInsideTheRoot() throws Exception {
+    Path outside = Files.createTempDirectory("outside");
+    apply(
+        new Tars()
+            .symlink("up", "../../../../../../" + outside)
+            .symlink("abs", outside.toString()));
+    apply(new Tars().file("up/planted", "p").file("abs/planted2", "p"));
+    assertThat(outside.resolve("planted")).doesNotExist();
+    assertThat(outside.resolve("planted2")).doesNotExist();
+    assertThat(root.resolve(outside.toString().substring(1)).resolve("planted2")).hasContent("p");
+  }
+
+  @Test
+  void hardLinkCannotReachOutsideTheRoot() {
+    assertThatThrownBy(() -> apply(new Tars().hardlink("passwd", "../../../etc/passwd")))
+        .isInstanceOf(ImageException.class);
+    assertThat(Files.exists(root.resolve("passwd"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+  }
+}

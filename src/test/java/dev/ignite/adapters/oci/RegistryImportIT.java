@@ -1,0 +1,201 @@
+package dev.ignite.adapters.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ignite.ports.ImageException;
+import dev.ignite.ports.ImportOptions;
+import dev.ignite.ports.ImportProgress;
+import dev.ignite.ports.ImportedImage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real docker-registry on loopback, an image built by umoci and pushed by skopeo. */
+@Tag("integration")
+class RegistryImportIT {
+  @TempDir static Path work;
+  static Process registry;
+  static String host;
+
+  @BeforeAll
+  static void startRegistryAndPushSample() throws Exception {
+    int port = freePort();
+    host = "127.0.0.1:" + port;
+    Path config = work.resolve("registry.yml");
+    Files.writeString(
+        config,
+        "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: "
+            + work.resolve("registry-data")
+            + "\nhttp:\n  addr: "
+            + host
+            + "\n");
+    registry =
+        new ProcessBuilder("docker-registry", "serve", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("registry.log").toFile())
+            .start();
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(port));
+    Path layout = buildTwoLayerLayout();
+    Commands.run(
+        "skopeo",
+        "copy",
+        "--quiet",
+        "--dest-tls-verify=false",
+        "oci:" + layout + ":t",
+        "docker://" + host + "/sample:1");
+    Path sample = Commands.buildSampleImage(work);
+    Commands.run(
+        "skopeo",
+        "copy",
+        "--quiet",
+        "--dest-tls-verify=false",
+        "oci:" + sample + ":1",
+        "docker://" + host + "/offline-sample:1");
+  }
+
+  /** Layer 1 adds etc/a and etc/gone; layer 2 deletes etc/gone (a whiteout) and adds etc/b. */
+  static Path buildTwoLayerLayout() throws Exception {
+    Path layout = work.resolve("layout");
+    Path bundle = work.resolve("bundle");
+    Commands.run("umoci", "init", "--layout", layout.toString());
+    Commands.run("umoci", "new", "--image", layout + ":t");
+    Commands.run("umoci", "unpack", "--rootless", "--image", layout + ":t", bundle.toString());
+    Files.createDirectories(bundle.resolve("rootfs/etc"));
+    Files.writeString(bundle.resolve("rootfs/etc/a"), "first\n");
+    Files.writeString(bundle.resolve("rootfs/etc/gone"), "deleted later\n");
+    Commands.run("umoci", "repack", "--image", layout + ":t", bundle.toString());
+    Commands.deleteTree(bundle);
+    Commands.run("umoci", "unpack", "--rootless", "--image", layout + ":t", bundle.toString());
+    Files.delete(bundle.resolve("rootfs/etc/gone"));
+    Files.writeString(bundle.resolve("rootfs/etc/b"), "second\n");
+    Commands.run("umoci", "repack", "--image", layout + ":t", bundle.toString());
+    return layout;
+  }
+
+  @AfterAll
+  static void stopRegistry() throws Exception {
+    if (registry != null) {
+      registry.destroy();
+      registry.waitFor();
+    }
+  }
+
+  @Test
+  void importsFromRegistryUnpacksLayersAndSecondImportDownloadsNothing() throws Exception {
+    OciImages images = OciImages.create(work.resolve("cache1"));
+    ImportOptions insecure = ImportOptions.defaults().withInsecureRegistry(host);
+    ImportedImage first = images.importImage(host + "/sample:1", insecure, (d, done, total) -> {});
+    assertThat(first.layers()).hasSize(2);
+    assertThat(first.downloadedBytes()).isPositive();
+    assertThat(first.repoDigests()).singleElement().asString().startsWith(host + "/sample@sha256:");
+    assertThat(first.ref()).isEqualTo(host + "/sample:1");
+
+    Path rootfs = work.resolve("rootfs");
+    images.unpack(first.id(), rootfs);
+    assertThat(rootfs.resolve("etc/a")).hasContent("first");
+    assertThat(rootfs.resolve("etc/b")).hasContent("second");
+    assertThat(rootfs.resolve("etc/gone")).doesNotExist();
+
+    ImportedImage second = images.importImage(host + "/sample:1", insecure, (d, done, total) -> {});
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.downloadedBytes()).isZero();
+    assertThat(images.list()).extracting(ImportedImage::id).containsExactly(first.id());
+  }
+
+  @Test
+  void importsTheOfflineSampleImageAndSecondImportDownloadsNothing() throws Exception {
+    OciImages images = OciImages.create(work.resolve("cache-sample"));
+    ImportOptions insecure = ImportOptions.defaults().withInsecureRegistry(host);
+    String ref = host + "/offline-sample:1";
+    ImportedImage first = images.importImage(ref, insecure, ImportProgress.NONE);
+    assertThat(first.downloadedBytes()).isEqualTo(first.sizeBytes());
+
+    Path rootfs = work.resolve("rootfs-sample");
+    images.unpack(first.id(), rootfs);
+    // bin and sbin are symlinks into usr (merged /usr); resolve them inside the tree
+    assertThat(rootfs.resolve("bin")).isSymbolicLink();
+    assertThat(rootfs.resolve("usr/bin/busybox")).isRegularFile().isExecutable();
+    assertThat(rootfs.resolve("usr/sbin/init")).isRegularFile().isExecutable();
+    assertThat(rootfs.resolve("usr/sbin/dropbear")).isRegularFile().isExecutable();
+    assertThat(rootfs.resolve("bin/busybox")).isRegularFile();
+    assertThat(rootfs.resolve("sbin/init")).isRegularFile();
+
+    ImportedImage second = images.importImage(ref, insecure, ImportProgress.NONE);
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.downloadedBytes()).isZero();
+  }
+
+  @Test
+  void unknownTagIsAClearNotFoundError() {
+    OciImages images = OciImages.create(work.resolve("cache2"));
+    assertThatThrownBy(
+            () ->
+                images.importImage(
+                    host + "/sample:nope",
+                    ImportOptions.defaults().withInsecureRegistry(host),
+                    (d, done, total) -> {}))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("not found")
+        .hasMessageContaining(host + "/sample:nope");
+    assertThat(images.list()).isEmpty();
+  }
+
+  @Test
+  void registryDownFailsAfterBoundedRetriesAndLeavesNothing() throws Exception {
+    Path cache = work.resolve("cache3");
+    OciImages images = OciImages.create(cache, 3, Duration.ofMillis(50));
+    String down = "127.0.0.1:" + freePort();
+    long start = System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                images.importImage(
+                    down + "/sample:1",
+                    ImportOptions.defaults().withInsecureRegistry(down),
+                    (d, done, total) -> {}))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("registry " + down)
+        .hasMessageContaining("3 attempts");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    assertThat(images.list()).isEmpty();
+    try (Stream<Path> blobs = Files.list(cache.resolve("blobs/sha256"))) {
+      assertThat(blobs).isEmpty();
+    }
+  }
+
+  @Test
+  void importsTheSameImageFromAnOciLayout() throws Exception {
+    OciImages images = OciImages.create(work.resolve("cache4"));
+    ImportedImage fromLayout =
+        images.importImage(
+            "oci:" + work.resolve("layout") + ":t", ImportOptions.defaults(), (d, n, t) -> {});
+    Path rootfs = work.resolve("rootfs-layout");
+    images.unpack(fromLayout.id(), rootfs);
+    assertThat(rootfs.resolve("etc/b")).hasContent("second");
+    assertThat(rootfs.resolve("etc/gone")).doesNotExist();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static boolean answers(int port) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
