@@ -25,6 +25,9 @@ import picocli.CommandLine.Mixin;
       RmCommand.class,
       ImageCommand.class,
       KernelCommand.class,
+      ExecCommand.class,
+      SshCommand.class,
+      CpCommand.class,
       CompletionCommand.class
     },
     footer = {"", "Example:", "  ignite run oci:/tmp/sample:1 --name my-vm --ssh && ignite ps"})

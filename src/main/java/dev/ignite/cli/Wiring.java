@@ -8,12 +8,14 @@ import dev.ignite.adapters.ssh.Ssh;
 import dev.ignite.adapters.store.FileStateStore;
 import dev.ignite.adapters.store.StateDirs;
 import dev.ignite.api.Configuration;
+import dev.ignite.core.GuestAccess;
 import dev.ignite.core.ImageService;
 import dev.ignite.core.KernelService;
 import dev.ignite.core.LifecycleParts;
 import dev.ignite.core.LiveVmProbe;
 import dev.ignite.core.VmLifecycle;
 import dev.ignite.core.VmService;
+import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.VmProbe;
 import dev.ignite.ports.Vmm;
@@ -68,6 +70,16 @@ final class Wiring {
       vmm = Qemu.vmm(stateDir());
     }
     return vmm;
+  }
+
+  GuestAccess guestAccess() {
+    FileStateStore files = store();
+    return new GuestAccess(files, vmm(), files::objectDir);
+  }
+
+  /** Built on call only: MINA SSHD and BouncyCastle load only when a command reaches a guest. */
+  GuestShell guestShell() {
+    return Ssh.guestShell();
   }
 
   VmProbe probe() {
