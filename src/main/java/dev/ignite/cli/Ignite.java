@@ -14,12 +14,23 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       VersionCommand.class,
       CreateCommand.class,
+      RunCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      KillCommand.class,
+      LogsCommand.class,
+      AttachCommand.class,
       PsCommand.class,
       InspectCommand.class,
       RmCommand.class,
+      ImageCommand.class,
+      KernelCommand.class,
+      ExecCommand.class,
+      SshCommand.class,
+      CpCommand.class,
       CompletionCommand.class
     },
-    footer = {"", "Example:", "  ignite create --config my-vm.yaml && ignite ps -a"})
+    footer = {"", "Example:", "  ignite run oci:/tmp/sample:1 --name my-vm --ssh && ignite ps"})
 public final class Ignite implements Runnable {
   private final GlobalOptions globals = new GlobalOptions();
   private final Wiring wiring;

@@ -33,6 +33,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(System.getProperty(LEVEL_PROPERTY, "warn"), Level.WARN));
     root.addAppender(stderr);
+    Level level = root.getLevel();
+    if (level.isGreaterOrEqual(Level.WARN)) {
+      // MINA warns about every refused connection while a guest boots; our own error says it all.
+      context.getLogger("org.apache.sshd").setLevel(Level.ERROR);
+    }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

@@ -57,7 +57,8 @@ final class PsTable {
     Vm vm = r.vm();
     var spec = vm.spec();
     var status = vm.status();
-    String state = status.running() ? "Up " + Ages.since(status.startTime(), now) : "Stopped";
+    boolean up = r.observedRunning().orElse(status.running());
+    String state = up ? "Up " + Ages.since(status.startTime(), now) : "Stopped";
     return new String[] {
       vm.uid().value(),
       orDash(spec.image()),
@@ -67,7 +68,7 @@ final class PsTable {
       spec.memory() == null ? "-" : spec.memory().human(),
       Ages.since(vm.metadata().created(), now) + " ago",
       state + (r.disagrees() ? " *" : ""),
-      status.network() == null ? "" : String.join(", ", status.network().ipAddresses()),
+      status.network() == null || !up ? "" : String.join(", ", status.network().ipAddresses()),
       spec.ports() == null
           ? ""
           : spec.ports().stream().map(Object::toString).collect(Collectors.joining(", ")),

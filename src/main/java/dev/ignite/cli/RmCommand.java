@@ -12,8 +12,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rm",
     mixinStandardHelpOptions = true,
-    description = "Remove VMs that are not running (-f: running ones too).",
-    footer = {"", "Example:", "  ignite rm my-vm"})
+    description =
+        "Remove VMs and their folders (disk, keys, console log). A running VM is refused unless"
+            + " -f, which kills it first.",
+    footer = {"", "Examples:", "  ignite rm my-vm", "  ignite rm -f my-vm other-vm"})
 final class RmCommand implements Runnable {
   @ParentCommand Ignite ignite;
   @Mixin GlobalFlags globalFlags;
@@ -24,13 +26,13 @@ final class RmCommand implements Runnable {
 
   @Option(
       names = {"-f", "--force"},
-      description = "Remove even if running")
+      description = "Kill a running VM, then remove it")
   boolean force;
 
   @Override
   public void run() {
     for (String ref : refs) {
-      Vm removed = ignite.wiring().vms().remove(ref, force);
+      Vm removed = ignite.wiring().lifecycle().remove(ref, force);
       if (ignite.globals().quiet) {
         spec.commandLine().getOut().println(removed.uid());
       } else {

@@ -1,15 +1,31 @@
 package dev.ignite.cli;
 
-import dev.ignite.adapters.proc.ProcVmProbe;
+import dev.ignite.adapters.disk.Disks;
+import dev.ignite.adapters.kernel.Kernels;
+import dev.ignite.adapters.oci.OciImages;
+import dev.ignite.adapters.qemu.Qemu;
+import dev.ignite.adapters.ssh.Ssh;
 import dev.ignite.adapters.store.FileStateStore;
 import dev.ignite.adapters.store.StateDirs;
 import dev.ignite.api.Configuration;
+import dev.ignite.core.GuestAccess;
+import dev.ignite.core.ImageService;
+import dev.ignite.core.KernelService;
+import dev.ignite.core.LifecycleParts;
+import dev.ignite.core.LiveVmProbe;
+import dev.ignite.core.VmLifecycle;
 import dev.ignite.core.VmService;
-import dev.ignite.ports.StateStore;
+import dev.ignite.ports.GuestShell;
+import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.VmProbe;
+import dev.ignite.ports.Vmm;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place where the CLI picks its adapters. Everything is built on first use, so `ignite
@@ -18,8 +34,9 @@ import java.util.Map;
 final class Wiring {
   private final GlobalOptions globals;
   private final Map<String, String> env;
-  private StateStore store;
+  private FileStateStore store;
   private Configuration config;
+  private Vmm vmm;
 
   Wiring(GlobalOptions globals, Map<String, String> env) {
     this.globals = globals;
@@ -30,7 +47,7 @@ final class Wiring {
     return StateDirs.resolve(globals.stateDir, env);
   }
 
-  StateStore store() {
+  FileStateStore store() {
     if (store == null) {
       store = FileStateStore.open(stateDir());
     }
@@ -48,7 +65,55 @@ final class Wiring {
     return new VmService(store(), config(), Clock.systemUTC());
   }
 
+  Vmm vmm() {
+    if (vmm == null) {
+      vmm = Qemu.vmm(stateDir());
+    }
+    return vmm;
+  }
+
+  GuestAccess guestAccess() {
+    FileStateStore files = store();
+    return new GuestAccess(files, vmm(), files::objectDir);
+  }
+
+  /** Built on call only: MINA SSHD and BouncyCastle load only when a command reaches a guest. */
+  GuestShell guestShell() {
+    return Ssh.guestShell();
+  }
+
   VmProbe probe() {
-    return new ProcVmProbe();
+    return new LiveVmProbe(vmm(), store()::objectDir);
+  }
+
+  /** Images, reaching the registries named in the Configuration and {@code extraInsecure}. */
+  ImageService images(List<String> extraInsecure) {
+    Set<String> insecure = new HashSet<>(config().insecureRegistries());
+    insecure.addAll(extraInsecure);
+    return new ImageService(
+        store(),
+        store()::objectDir,
+        OciImages.create(stateDir().resolve("oci")),
+        new ImportOptions(insecure, Optional.empty()),
+        Clock.systemUTC());
+  }
+
+  KernelService kernels() {
+    return new KernelService(store(), Kernels.store(stateDir()), Clock.systemUTC());
+  }
+
+  VmLifecycle lifecycle() {
+    return new VmLifecycle(
+        new LifecycleParts(
+            store(),
+            store()::objectDir,
+            vms(),
+            images(List.of()),
+            kernels(),
+            Disks.ext4(),
+            vmm(),
+            Ssh.keys(),
+            Ssh.guestShell(),
+            Clock.systemUTC()));
   }
 }

@@ -60,8 +60,8 @@ public final class VmService {
   }
 
   /**
-   * Removes a VM from the store. A running VM is refused unless {@code force}: stopping it belongs
-   * to the runtime, which arrives in the next issue, so for now force only forgets it.
+   * Removes a VM's record by its recorded status only. A VM that may be running is removed through
+   * {@link VmLifecycle#remove}, which observes and ends its process first.
    */
   public Vm remove(String ref, boolean force) {
     return store.withLock(
@@ -71,8 +71,9 @@ public final class VmService {
             throw new IllegalStateException(
                 "VM "
                     + vm.name()
-                    + " is running: stop it first, or use rm -f (this version cannot stop VMs"
-                    + " yet, so -f only removes its record)");
+                    + " is running (as recorded): stop it first (ignite stop "
+                    + vm.name()
+                    + "), or use rm -f");
           }
           store.delete(Vm.class, vm.uid());
           return vm;

@@ -55,7 +55,8 @@ final class QemuProcess {
 
   private static String accelerator(List<String> argv) {
     int i = argv.indexOf("-accel");
-    return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1) : "unknown";
+    // "tcg,tb-size=64" names the accelerator "tcg": options follow the first comma
+    return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1).split(",", 2)[0] : "unknown";
   }
 
   private static int sshPort(List<String> argv) {

@@ -10,7 +10,9 @@ import java.util.List;
 public final class Ssh {
   private Ssh() {}
 
+  /** The guest shell; its client classes start loading in the background at once. */
   public static GuestShell guestShell() {
+    ClientWarmUp.start();
     return new MinaGuestShell();
   }
 

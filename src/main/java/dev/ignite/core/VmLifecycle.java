@@ -1,0 +1,196 @@
+package dev.ignite.core;
+
+import dev.ignite.api.Vm;
+import dev.ignite.ports.GuestShell;
+import dev.ignite.ports.ImportProgress;
+import dev.ignite.ports.ObjectDirs;
+import dev.ignite.ports.SshTarget;
+import dev.ignite.ports.StateStore;
+import dev.ignite.ports.VmProcess;
+import dev.ignite.ports.Vmm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VM lifecycle the CLI and the daemon drive: run, start, stop, kill, rm. State comes from the
+ * VM's folder and its QEMU process, so any Ignite process can act on a VM another one started.
+ */
+public final class VmLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(VmLifecycle.class);
+
+  /** The serial console log QEMU appends to in the VM's folder. */
+  public static final String CONSOLE_LOG = "console.log";
+
+  private final StateStore store;
+  private final ObjectDirs dirs;
+  private final VmService vms;
+  private final VmStarter starter;
+  private final Vmm vmm;
+  private final GuestShell shell;
+  private final Clock clock;
+
+  public VmLifecycle(LifecycleParts parts) {
+    this.store = parts.store();
+    this.dirs = parts.dirs();
+    this.vms = parts.vms();
+    this.vmm = parts.vmm();
+    this.shell = parts.shell();
+    this.clock = parts.clock();
+    KernelResolver kernels = new KernelResolver(parts.kernels(), parts.images());
+    this.starter =
+        new VmStarter(
+            store,
+            dirs,
+            parts.images(),
+            kernels,
+            parts.disks(),
+            vmm,
+            new GuestKeys(parts.keys()),
+            clock);
+  }
+
+  /**
+   * Creates and starts a VM; with SSH enabled, returns once the guest answers SSH. When the start
+   * fails the VM is removed again, so a bad request leaves nothing behind; a VM that boots but does
+   * not answer SSH in time is kept running, so its console log can tell why.
+   */
+  public Vm run(Vm request, ImportProgress progress, Duration sshTimeout) {
+    Vm created = vms.create(request);
+    Vm started;
+    try {
+      started = starter.start(created, progress);
+    } catch (RuntimeException e) {
+      LOG.debug("run of {} failed; removing it", created.name(), e);
+      killQuietly(created);
+      store.delete(Vm.class, created.uid());
+      throw e;
+    }
+    awaitSsh(started, sshTimeout);
+    return started;
+  }
+
+  /** Starts a recorded VM; {@code sshTimeout} null means do not wait for SSH. */
+  public Vm start(String ref, ImportProgress progress, Duration sshTimeout) {
+    Vm started = starter.start(vms.get(ref), progress);
+    awaitSsh(started, sshTimeout);
+    return started;
+  }
+
+  private void awaitSsh(Vm vm, Duration timeout) {
+    if (timeout == null || !generatedKey(vm)) {
+      return;
+    }
+    try {
+      shell.awaitReady(sshTarget(vm), timeout);
+    } catch (RuntimeException e) {
+      throw new LifecycleException(
+          "VM "
+              + vm.name()
+              + " is running but SSH did not answer within "
+              + timeout.toSeconds()
+              + " s (see `ignite logs "
+              + vm.name()
+              + "`; a longer --timeout helps under software"
+              + " emulation): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Asks the guest to power off; after {@code timeout} it is stopped hard. */
+  public Vm stop(String ref, Duration timeout) {
+    Vm vm = vms.get(ref);
+    try {
+      vmm.stop(vm.uid(), dirOf(vm), timeout);
+    } catch (IOException e) {
+      throw new LifecycleException("cannot stop VM " + vm.name() + ": " + e.getMessage(), e);
+    }
+    return VmStatuses.update(
+        store, vm, s -> VmStatuses.stopped(s, "Stopped", "stopped by request", clock.instant()));
+  }
+
+  /** Ends the VM's process at once. */
+  public Vm kill(String ref) {
+    Vm vm = vms.get(ref);
+    try {
+      vmm.kill(vm.uid(), dirOf(vm));
+    } catch (IOException e) {
+      throw new LifecycleException("cannot kill VM " + vm.name() + ": " + e.getMessage(), e);
+    }
+    return VmStatuses.update(
+        store, vm, s -> VmStatuses.stopped(s, "Killed", "killed by request", clock.instant()));
+  }
+
+  /**
+   * Removes a VM and its folder (disk, keys, log). A running VM is refused unless {@code force},
+   * which kills it first: its disk is deleted anyway, so a clean shutdown would buy nothing.
+   */
+  public Vm remove(String ref, boolean force) {
+    Vm vm = vms.get(ref);
+    if (observe(vm).isPresent()) {
+      if (!force) {
+        throw new LifecycleException(
+            "VM "
+                + vm.name()
+                + " is running: stop it first (ignite stop "
+                + vm.name()
+                + "), or use rm -f");
+      }
+      try {
+        vmm.kill(vm.uid(), dirOf(vm));
+      } catch (IOException e) {
+        throw new LifecycleException("cannot kill VM " + vm.name() + ": " + e.getMessage(), e);
+      }
+    }
+    store.delete(Vm.class, vm.uid());
+    return vm;
+  }
+
+  /** The VM's QEMU process as observed now, empty when none runs. */
+  public Optional<VmProcess> observe(Vm vm) {
+    return vmm.state(vm.uid(), dirOf(vm));
+  }
+
+  public Vm get(String ref) {
+    return vms.get(ref);
+  }
+
+  public Path consoleLog(Vm vm) {
+    return dirOf(vm).resolve(CONSOLE_LOG);
+  }
+
+  /** How to reach the running VM over SSH with its own key. */
+  public SshTarget sshTarget(Vm vm) {
+    VmProcess process =
+        observe(vm)
+            .orElseThrow(
+                () ->
+                    new LifecycleException(
+                        "VM " + vm.name() + " is not running: ignite start " + vm.name()));
+    return SshTarget.forVm(dirOf(vm), vm.name(), process.sshHostPort());
+  }
+
+  private boolean generatedKey(Vm vm) {
+    return vm.spec().ssh() != null
+        && vm.spec().ssh().enabled()
+        && Files.exists(dirOf(vm).resolve(SshTarget.PRIVATE_KEY_FILE));
+  }
+
+  private void killQuietly(Vm vm) {
+    try {
+      vmm.kill(vm.uid(), dirOf(vm));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not kill VM {} after a failed run: {}", vm.name(), e.toString());
+    }
+  }
+
+  private Path dirOf(Vm vm) {
+    return dirs.dir(Vm.class, vm.uid());
+  }
+}

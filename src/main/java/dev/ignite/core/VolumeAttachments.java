@@ -1,0 +1,71 @@
+package dev.ignite.core;
+
+import dev.ignite.api.StorageSpec;
+import dev.ignite.api.Vm;
+import dev.ignite.ports.RootDisk;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A VM's extra disks from {@code spec.storage}: each mounted volume becomes the next virtio disk
+ * ({@code /dev/vdb}, {@code /dev/vdc}, …) and an fstab line for its mount path.
+ */
+record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
+  static VolumeAttachments of(Vm vm) {
+    StorageSpec storage = vm.spec().storage();
+    List<Path> disks = new ArrayList<>();
+    List<RootDisk.GuestMount> mounts = new ArrayList<>();
+    if (storage == null) {
+      return new VolumeAttachments(disks, mounts);
+    }
+    for (StorageSpec.VolumeMount mount : storage.volumeMounts()) {
+      StorageSpec.Volume volume =
+          storage.volumes().stream()
+              .filter(v -> v.name().equals(mount.name()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new LifecycleException(
+                          "spec.storage.volumeMounts: "
+                              + mount.name()
+                              + ": no volume of that name"));
+      disks.add(checked(volume));
+      mounts.add(
+          new RootDisk.GuestMount("/dev/vd" + (char) ('b' + mounts.size()), guestPath(mount)));
+    }
+    return new VolumeAttachments(List.copyOf(disks), List.copyOf(mounts));
+  }
+
+  private static Path checked(StorageSpec.Volume volume) {
+    String where = "spec.storage.volumes: " + volume.name() + ": " + volume.blockDevicePath();
+    if (volume.blockDevicePath() == null || !volume.blockDevicePath().startsWith("/")) {
+      throw new LifecycleException(where + ": want an absolute path of a file or block device");
+    }
+    Path path = Path.of(volume.blockDevicePath()).normalize();
+    try {
+      PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class);
+      if (!a.isRegularFile() && !a.isOther()) {
+        throw new LifecycleException(where + ": not a raw image file or block device");
+      }
+    } catch (IOException e) {
+      throw new LifecycleException(
+          where + ": does not exist (create it, e.g. truncate -s 1G FILE && mkfs.ext4 FILE)");
+    }
+    return path;
+  }
+
+  private static String guestPath(StorageSpec.VolumeMount mount) {
+    String p = mount.mountPath();
+    if (p == null || !p.startsWith("/") || p.contains("..") || p.matches(".*\\s.*")) {
+      throw new LifecycleException(
+          "spec.storage.volumeMounts: "
+              + mount.name()
+              + ": mountPath must be an absolute path without spaces or '..'");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,236 @@
+package dev.ignite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ignite.cli.IgniteProcess.Result;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Issue 3's lifecycle through bin/ignite (build it first: {@code mvn -q -B package -DskipTests &&
+ * scripts/build-cds}). One VM booted from the offline sample image is shared by the ordered tests;
+ * every command is a separate ignite process, so each also shows that one process can act on a VM
+ * another started.
+ */
+@Tag("integration")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LifecycleIT {
+  private Path work;
+  private IgniteProcess ignite;
+  private String sample;
+  private String uid;
+  private int sshPort;
+
+  @BeforeAll
+  void bootTheSample() throws Exception {
+    assertThat(IgniteProcess.ROOT.resolve("target/ignite.jar"))
+        .as("build first: mvn -q -B package -DskipTests && scripts/build-cds")
+        .exists();
+    work = Files.createTempDirectory("ignite-life-");
+    ignite = new IgniteProcess(work.resolve("state"));
+    Path layout = work.resolve("sample");
+    IgniteProcess.exec(List.of("scripts/build-sample-image", layout.toString()), 120);
+    sample = "oci:" + layout + ":1";
+    sshPort = freePort();
+    Result run =
+        ignite.run(
+            "-q",
+            "run",
+            sample,
+            "--name",
+            "life",
+            "--ssh",
+            "--memory",
+            "256MB",
+            "-p",
+            "127.0.0.1:" + sshPort + ":22");
+    assertThat(run.code()).as(run.err()).isZero();
+    uid = run.out().strip();
+  }
+
+  @AfterAll
+  void removeEverything() throws Exception {
+    Result ps = ignite.run("ps", "-a", "-q");
+    for (String vm : ps.out().strip().split("\\s+")) {
+      if (!vm.isBlank()) {
+        ignite.run("rm", "-f", vm);
+      }
+    }
+    IgniteProcess.exec(List.of("rm", "-rf", work.toString()), 60);
+  }
+
+  @Test
+  @Order(1)
+  void runBootsTheSampleAndItAnswersSshOnTheMappedPort() throws Exception {
+    Result hostname = ignite.ssh(uid, sshPort, "cat /etc/hostname");
+
+    assertThat(hostname.code()).as(hostname.err()).isZero();
+    assertThat(hostname.out().strip()).isEqualTo("life");
+    assertThat(ignite.run("ps").out()).contains("life", "10.0.2.15", sshPort + "->22/tcp", "Up");
+  }
+
+  @Test
+  @Order(2)
+  void logsShowTheBoot() throws Exception {
+    assertThat(ignite.run("logs", "life").out()).contains("IGNITE-READY");
+  }
+
+  @Test
+  @Order(3)
+  void aFileWrittenInTheGuestSurvivesStopAndStart() throws Exception {
+    assertThat(ignite.ssh(uid, sshPort, "echo persisted > /root/marker").code()).isZero();
+
+    Result stop = ignite.run("stop", "life");
+    assertThat(stop.code()).as(stop.err()).isZero();
+    assertThat(qemuRunning(uid)).isFalse();
+    assertThat(ignite.run("ps", "-a").out()).contains("Stopped").doesNotContain("*");
+
+    Result start = ignite.run("start", "life");
+    assertThat(start.code()).as(start.err()).isZero();
+    assertThat(ignite.ssh(uid, sshPort, "cat /root/marker").out()).isEqualTo("persisted\n");
+  }
+
+  @Test
+  @Order(4)
+  void aVmWhoseQemuDiedShowsStoppedWithTheFootnote() throws Exception {
+    String pid = Files.readString(ignite.state().resolve("vms/" + uid + "/qemu.pid")).strip();
+    // A crash of QEMU cannot be asked for through ignite; SIGKILL from outside is a real one.
+    IgniteProcess.exec(List.of("kill", "-9", pid), 10);
+    org.awaitility.Awaitility.await().until(() -> !qemuRunning(uid));
+
+    String ps = ignite.run("ps", "-a").out();
+    assertThat(ps).contains("Stopped *").contains(PsTable.FOOTNOTE);
+  }
+
+  @Test
+  @Order(5)
+  void rmForceLeavesNoProcessNoFolderAndThePortFree() throws Exception {
+    Result start = ignite.run("start", "life");
+    assertThat(start.code()).as(start.err()).isZero();
+
+    Result rm = ignite.run("rm", "-f", "life");
+
+    assertThat(rm.code()).as(rm.err()).isZero();
+    assertThat(qemuRunning(uid)).isFalse();
+    assertThat(ignite.state().resolve("vms/" + uid)).doesNotExist();
+    try (ServerSocket s = new ServerSocket(sshPort, 1, InetAddress.getLoopbackAddress())) {
+      assertThat(s.getLocalPort()).isEqualTo(sshPort);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void aMissingImageIsAClearErrorAndLeavesNoVm() throws Exception {
+    Result run = ignite.run("run", "oci:" + work.resolve("nothing-here") + ":1", "--name", "ghost");
+
+    assertThat(run.code()).isNotZero();
+    assertThat(run.err().strip()).startsWith("error: ").doesNotContain("\tat ");
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(ignite.run("ps", "-a", "-q").out()).isBlank();
+  }
+
+  @Test
+  @Order(7)
+  void importingTheSameImageAgainCopiesNothing() throws Exception {
+    IgniteProcess fresh = new IgniteProcess(work.resolve("other-state"));
+    Result first = fresh.run("image", "import", sample);
+    Result second = fresh.run("image", "import", sample);
+
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).doesNotContain(", 0.0 B downloaded");
+    assertThat(second.out()).contains(", 0.0 B downloaded");
+    assertThat(fresh.run("image", "ls").out()).contains(sample);
+  }
+
+  @Test
+  @Order(8)
+  void fiveRunsStartedAtTheSameMomentAllBoot() throws Exception {
+    List<java.util.concurrent.Future<Result>> runs = new java.util.ArrayList<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+    try {
+      for (int i = 0; i < 5; i++) {
+        runs.add(pool.submit(() -> ignite.run("-q", "run", sample, "--ssh", "--memory", "256MB")));
+      }
+      for (var run : runs) {
+        Result r = run.get();
+        assertThat(r.code()).as(r.err()).isZero();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    List<String> uids = runs.stream().map(r -> outOf(r)).toList();
+    assertThat(uids).doesNotHaveDuplicates().hasSize(5);
+    for (String vm : uids) {
+      assertThat(qemuRunning(vm)).isTrue();
+      assertThat(Files.readString(ignite.state().resolve("vms/" + vm + "/console.log")))
+          .contains("IGNITE-READY");
+      assertThat(ignite.run("rm", "-f", vm).code()).isZero();
+    }
+  }
+
+  @Test
+  @Order(9)
+  void aVolumeWrittenInOneVmIsReadBackInTheNext() throws Exception {
+    Path volume = work.resolve("data.img");
+    IgniteProcess.exec(List.of("truncate", "-s", "64M", volume.toString()), 10);
+    IgniteProcess.exec(List.of("mkfs.ext4", "-q", "-F", volume.toString()), 30);
+    int port = freePort();
+    String first = runWithVolume("writer", volume, port);
+    assertThat(ignite.ssh(first, port, "echo from-writer > /data/note").code()).isZero();
+    assertThat(ignite.run("stop", "writer").code()).isZero(); // a clean power-off flushes it
+
+    String second = runWithVolume("reader", volume, port);
+
+    assertThat(ignite.ssh(second, port, "cat /data/note").out()).isEqualTo("from-writer\n");
+    assertThat(ignite.run("rm", "-f", "writer", "reader").code()).isZero();
+  }
+
+  private String runWithVolume(String name, Path volume, int port) throws Exception {
+    Result run =
+        ignite.run(
+            "-q",
+            "run",
+            sample,
+            "--name",
+            name,
+            "--ssh",
+            "--memory",
+            "128MB",
+            "-v",
+            volume + ":/data",
+            "-p",
+            "127.0.0.1:" + port + ":22");
+    assertThat(run.code()).as(run.err()).isZero();
+    return run.out().strip();
+  }
+
+  private static String outOf(java.util.concurrent.Future<Result> run) {
+    try {
+      return run.get().out().strip();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean qemuRunning(String uid) throws Exception {
+    return IgniteProcess.exec(List.of("pgrep", "-f", "process=ignite-" + uid), 10).code() == 0;
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}

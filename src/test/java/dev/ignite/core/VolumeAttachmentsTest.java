@@ -1,0 +1,75 @@
+package dev.ignite.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ignite.api.ObjectMeta;
+import dev.ignite.api.StorageSpec;
+import dev.ignite.api.Vm;
+import dev.ignite.api.VmSpec;
+import dev.ignite.ports.RootDisk;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VolumeAttachmentsTest {
+  @TempDir Path dir;
+
+  private static Vm withStorage(StorageSpec storage) {
+    return new Vm(ObjectMeta.named("vm"), VmSpec.UNSET.withStorage(storage), null);
+  }
+
+  @Test
+  void eachMountedVolumeIsTheNextVirtioDisk() throws Exception {
+    Path a = Files.createFile(dir.resolve("a.img"));
+    Path b = Files.createFile(dir.resolve("b.img"));
+    StorageSpec storage =
+        new StorageSpec(
+            List.of(
+                new StorageSpec.Volume("a", a.toString()),
+                new StorageSpec.Volume("b", b.toString())),
+            List.of(
+                new StorageSpec.VolumeMount("b", "/data"),
+                new StorageSpec.VolumeMount("a", "/logs")));
+
+    VolumeAttachments attached = VolumeAttachments.of(withStorage(storage));
+
+    assertThat(attached.disks()).containsExactly(b, a);
+    assertThat(attached.mounts())
+        .containsExactly(
+            new RootDisk.GuestMount("/dev/vdb", "/data"),
+            new RootDisk.GuestMount("/dev/vdc", "/logs"));
+  }
+
+  @Test
+  void refusesAMissingHostPathNamingTheVolume() {
+    StorageSpec storage =
+        new StorageSpec(
+            List.of(new StorageSpec.Volume("data", dir.resolve("nope.img").toString())),
+            List.of(new StorageSpec.VolumeMount("data", "/data")));
+
+    assertThatThrownBy(() -> VolumeAttachments.of(withStorage(storage)))
+        .hasMessageContaining("spec.storage.volumes: data")
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void refusesADirectoryAndARelativeMountPath() throws Exception {
+    StorageSpec folder =
+        new StorageSpec(
+            List.of(new StorageSpec.Volume("d", dir.toString())),
+            List.of(new StorageSpec.VolumeMount("d", "/data")));
+    Path img = Files.createFile(dir.resolve("x.img"));
+    StorageSpec relative =
+        new StorageSpec(
+            List.of(new StorageSpec.Volume("x", img.toString())),
+            List.of(new StorageSpec.VolumeMount("x", "../etc")));
+
+    assertThatThrownBy(() -> VolumeAttachments.of(withStorage(folder)))
+        .hasMessageContaining("not a raw image file or block device");
+    assertThatThrownBy(() -> VolumeAttachments.of(withStorage(relative)))
+        .hasMessageContaining("mountPath must be an absolute path");
+  }
+}
