@@ -37,6 +37,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     if (level.isGreaterOrEqual(Level.WARN)) {
       // MINA warns about every refused connection while a guest boots; our own error says it all.
       context.getLogger("org.apache.sshd").setLevel(Level.ERROR);
+      // ORAS logs every failed request with a stack trace; our retry's error names the registry.
+      context.getLogger("land.oras").setLevel(Level.OFF);
     }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }

@@ -54,7 +54,8 @@ final class Retry {
             + attempts
             + " attempts: "
             + rootMessage(last)
-            + "; check that it is running and reachable",
+            + "; check that it is running and reachable (a plain-HTTP registry needs"
+            + " --insecure-registry HOST:PORT)",
         last);
   }
 
