@@ -1,6 +1,7 @@
 package dev.ignite.core;
 
 import dev.ignite.api.Vm;
+import dev.ignite.ports.GuestGoneException;
 import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.ImportProgress;
 import dev.ignite.ports.ObjectDirs;
@@ -87,7 +88,9 @@ public final class VmLifecycle {
       return;
     }
     try {
-      shell.awaitReady(sshTarget(vm), timeout);
+      shell.awaitReady(sshTarget(vm), timeout, () -> observe(vm).isPresent());
+    } catch (GuestGoneException e) {
+      throw stoppedWhileBooting(vm, e);
     } catch (RuntimeException e) {
       throw new LifecycleException(
           "VM "
@@ -101,6 +104,22 @@ public final class VmLifecycle {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The VM is kept, stopped, so that {@code ignite logs} can still show its console. */
+  private LifecycleException stoppedWhileBooting(Vm vm, GuestGoneException e) {
+    String why = BootFailure.explain(consoleLog(vm)).orElse("its QEMU process exited");
+    VmStatuses.update(
+        store, vm, s -> VmStatuses.stopped(s, "StoppedWhileBooting", why, clock.instant()));
+    return new LifecycleException(
+        "VM "
+            + vm.name()
+            + " stopped before SSH answered: "
+            + why
+            + " (see `ignite logs "
+            + vm.name()
+            + "`)",
+        e);
   }
 
   /** Asks the guest to power off; after {@code timeout} it is stopped hard. */

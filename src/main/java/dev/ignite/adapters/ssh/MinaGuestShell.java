@@ -1,5 +1,6 @@
 package dev.ignite.adapters.ssh;
 
+import dev.ignite.ports.GuestGoneException;
 import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.GuestShellException;
 import dev.ignite.ports.HostKeyChangedException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +26,13 @@ final class MinaGuestShell implements GuestShell {
   private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
   @Override
-  public void awaitReady(SshTarget target, Duration timeout) {
+  public void awaitReady(SshTarget target, Duration timeout, BooleanSupplier guestAlive) {
     Instant deadline = Instant.now().plus(timeout);
     GuestShellException last;
     do {
+      if (!guestAlive.getAsBoolean()) {
+        throw new GuestGoneException("the guest stopped before SSH on " + target + " answered");
+      }
       Duration left = Duration.between(Instant.now(), deadline);
       try (GuestConnection ignored = GuestConnection.open(target, min(left, ATTEMPT_TIMEOUT))) {
         return;
