@@ -62,18 +62,21 @@ public final class VmLifecycle {
    * not answer SSH in time is kept running, so its console log can tell why.
    */
   public Vm run(Vm request, ImportProgress progress, Duration sshTimeout) {
-    Vm created = vms.create(request);
+    Phases phases = new Phases();
+    Vm created = phases.time("create", () -> vms.create(request));
     Vm started;
     try {
-      started = starter.start(created, progress);
+      started = starter.start(created, progress, phases);
     } catch (RuntimeException e) {
       LOG.debug("run of {} failed; removing it", created.name(), e);
       killQuietly(created);
       store.delete(Vm.class, created.uid());
       throw e;
     }
-    awaitSsh(started, sshTimeout);
-    return started;
+    Vm booted = started;
+    phases.time("ssh wait", () -> awaitSsh(booted, sshTimeout));
+    LOG.debug("run of VM {}: {}", booted.name(), phases.summary());
+    return booted;
   }
 
   /** Starts a recorded VM; {@code sshTimeout} null means do not wait for SSH. */
