@@ -53,9 +53,10 @@ final class QemuProcess {
         && argv.get(name + 1).equals(QemuCommand.guestName(uid));
   }
 
+  /** The accelerator's name only: {@code -accel tcg,tb-size=64} is {@code tcg}. */
   private static String accelerator(List<String> argv) {
     int i = argv.indexOf("-accel");
-    return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1) : "unknown";
+    return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1).split(",", 2)[0] : "unknown";
   }
 
   private static int sshPort(List<String> argv) {
