@@ -14,9 +14,15 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public final class LogSetup extends ContextAwareBase implements Configurator {
   static final String LEVEL_PROPERTY = "ignite.log.level";
 
-  /** Must run before the first logger is made; the CLI parses flags before anything logs. */
+  /**
+   * Sets the level for loggers made from now on and for those already made: picocli builds the
+   * command objects (some with a static logger) before it parses {@code --log-level}.
+   */
   static void setLevel(String level) {
     System.setProperty(LEVEL_PROPERTY, level);
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      applyLevel(context);
+    }
   }
 
   @Override
@@ -30,16 +36,20 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);
     stderr.start();
-    ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(System.getProperty(LEVEL_PROPERTY, "warn"), Level.WARN));
-    root.addAppender(stderr);
-    Level level = root.getLevel();
-    if (level.isGreaterOrEqual(Level.WARN)) {
-      // MINA warns about every refused connection while a guest boots; our own error says it all.
-      context.getLogger("org.apache.sshd").setLevel(Level.ERROR);
-      // ORAS logs every failed request with a stack trace; our retry's error names the registry.
-      context.getLogger("land.oras").setLevel(Level.OFF);
-    }
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(stderr);
+    applyLevel(context);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  private static void applyLevel(LoggerContext context) {
+    ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level level = Level.toLevel(System.getProperty(LEVEL_PROPERTY, "warn"), Level.WARN);
+    root.setLevel(level);
+    // MINA warns about every refused connection while a guest boots; our own error says it all.
+    context
+        .getLogger("org.apache.sshd")
+        .setLevel(level.isGreaterOrEqual(Level.WARN) ? Level.ERROR : null);
+    // ORAS logs every failed request with a stack trace; our retry's error names the registry.
+    context.getLogger("land.oras").setLevel(level.isGreaterOrEqual(Level.WARN) ? Level.OFF : null);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ignite.core;
 
 import dev.ignite.api.Vm;
+import dev.ignite.ports.GuestGoneException;
 import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.ImportProgress;
 import dev.ignite.ports.ObjectDirs;
@@ -61,18 +62,21 @@ public final class VmLifecycle {
    * not answer SSH in time is kept running, so its console log can tell why.
    */
   public Vm run(Vm request, ImportProgress progress, Duration sshTimeout) {
-    Vm created = vms.create(request);
+    Phases phases = new Phases();
+    Vm created = phases.time("create", () -> vms.create(request));
     Vm started;
     try {
-      started = starter.start(created, progress);
+      started = starter.start(created, progress, phases);
     } catch (RuntimeException e) {
       LOG.debug("run of {} failed; removing it", created.name(), e);
       killQuietly(created);
       store.delete(Vm.class, created.uid());
       throw e;
     }
-    awaitSsh(started, sshTimeout);
-    return started;
+    Vm booted = started;
+    phases.time("ssh wait", () -> awaitSsh(booted, sshTimeout));
+    LOG.debug("run of VM {}: {}", booted.name(), phases.summary());
+    return booted;
   }
 
   /** Starts a recorded VM; {@code sshTimeout} null means do not wait for SSH. */
@@ -87,7 +91,9 @@ public final class VmLifecycle {
       return;
     }
     try {
-      shell.awaitReady(sshTarget(vm), timeout);
+      shell.awaitReady(sshTarget(vm), timeout, () -> observe(vm).isPresent());
+    } catch (GuestGoneException e) {
+      throw stoppedWhileBooting(vm, e);
     } catch (RuntimeException e) {
       throw new LifecycleException(
           "VM "
@@ -101,6 +107,22 @@ public final class VmLifecycle {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The VM is kept, stopped, so that {@code ignite logs} can still show its console. */
+  private LifecycleException stoppedWhileBooting(Vm vm, GuestGoneException e) {
+    String why = BootFailure.explain(consoleLog(vm)).orElse("its QEMU process exited");
+    VmStatuses.update(
+        store, vm, s -> VmStatuses.stopped(s, "StoppedWhileBooting", why, clock.instant()));
+    return new LifecycleException(
+        "VM "
+            + vm.name()
+            + " stopped before SSH answered: "
+            + why
+            + " (see `ignite logs "
+            + vm.name()
+            + "`)",
+        e);
   }
 
   /** Asks the guest to power off; after {@code timeout} it is stopped hard. */

@@ -63,6 +63,10 @@ final class VmStarter {
   }
 
   Vm start(Vm vm, ImportProgress progress) {
+    return start(vm, progress, new Phases());
+  }
+
+  Vm start(Vm vm, ImportProgress progress, Phases phases) {
     Path vmDir = dirs.dir(Vm.class, vm.uid());
     Optional<VmProcess> running = vmm.state(vm.uid(), vmDir);
     if (running.isPresent()) {
@@ -72,7 +76,7 @@ final class VmStarter {
     VmStatuses.update(
         store, vm, s -> VmStatuses.ready(s, false, "Starting", "starting", clock.instant()));
     try {
-      return launch(vm, vmDir, progress);
+      return launch(vm, vmDir, progress, phases);
     } catch (RuntimeException | IOException e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       VmStatuses.update(
@@ -84,15 +88,19 @@ final class VmStarter {
     }
   }
 
-  private Vm launch(Vm vm, Path vmDir, ImportProgress progress) throws IOException {
-    Image image = images.ensure(vm.spec().image(), progress);
-    KernelResolver.Resolved kernel = kernels.resolve(vm, progress);
+  private Vm launch(Vm vm, Path vmDir, ImportProgress progress, Phases phases) throws IOException {
+    Image image = phases.time("image", () -> images.ensure(vm.spec().image(), progress));
+    KernelResolver.Resolved kernel = phases.time("kernel", () -> kernels.resolve(vm, progress));
     VolumeAttachments volumes = VolumeAttachments.of(vm);
     Files.createDirectories(vmDir);
     Path disk = vmDir.resolve(DISK);
     if (!Files.exists(disk)) {
-      buildDisk(vm, vmDir, disk, images.rootfs(image), kernel.stored(), volumes);
+      Optional<String> authorized = phases.time("key", () -> keys.authorizedKeys(vm, vmDir));
+      long t0 = System.nanoTime();
+      buildDisk(vm, disk, images.rootfs(image), authorized, kernel.stored(), volumes);
+      phases.record("disk", t0);
     }
+    long t0 = System.nanoTime();
     VmProcess process =
         vmm.start(
             new VmLaunch(
@@ -107,6 +115,7 @@ final class VmStarter {
                 volumes.disks(),
                 vm.spec().ports() == null ? List.of() : vm.spec().ports(),
                 0));
+    phases.record("qemu", t0);
     LOG.info(
         "VM {} ({}) runs as QEMU pid {} ({})",
         vm.name(),
@@ -117,7 +126,12 @@ final class VmStarter {
   }
 
   private void buildDisk(
-      Vm vm, Path vmDir, Path disk, Path rootfs, StoredKernel kernel, VolumeAttachments volumes)
+      Vm vm,
+      Path disk,
+      Path rootfs,
+      Optional<String> authorizedKeys,
+      StoredKernel kernel,
+      VolumeAttachments volumes)
       throws IOException {
     LOG.info("building the root disk of VM {} ({})", vm.name(), vm.spec().diskSize());
     disks.build(
@@ -126,7 +140,7 @@ final class VmStarter {
             disk,
             vm.spec().diskSize(),
             vm.name(),
-            keys.authorizedKeys(vm, vmDir),
+            authorizedKeys,
             vm.spec().copyFiles() == null ? List.of() : vm.spec().copyFiles(),
             kernel.modules(),
             volumes.mounts()));

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A shell inside a guest: run commands with streamed stdin/stdout/stderr and copy files in and out.
@@ -13,7 +14,16 @@ import java.util.List;
 public interface GuestShell {
 
   /** Returns once the guest accepts our key, or throws when {@code timeout} runs out first. */
-  void awaitReady(SshTarget target, Duration timeout);
+  default void awaitReady(SshTarget target, Duration timeout) {
+    awaitReady(target, timeout, () -> true);
+  }
+
+  /**
+   * As {@link #awaitReady(SshTarget, Duration)}, but gives up with a {@link GuestGoneException} as
+   * soon as {@code guestAlive} says the guest is gone: a VM whose kernel panicked will never
+   * answer.
+   */
+  void awaitReady(SshTarget target, Duration timeout, BooleanSupplier guestAlive);
 
   /**
    * Runs {@code argv} (each word quoted for the remote shell) and returns its exit code. {@code in}

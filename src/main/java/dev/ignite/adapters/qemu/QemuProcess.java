@@ -53,9 +53,9 @@ final class QemuProcess {
         && argv.get(name + 1).equals(QemuCommand.guestName(uid));
   }
 
+  /** The accelerator's name only: {@code -accel tcg,tb-size=64} is {@code tcg}. */
   private static String accelerator(List<String> argv) {
     int i = argv.indexOf("-accel");
-    // "tcg,tb-size=64" names the accelerator "tcg": options follow the first comma
     return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1).split(",", 2)[0] : "unknown";
   }
 

@@ -14,11 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
-import org.apache.sshd.common.util.security.SecurityUtils;
 
 /** Writes ed25519 pairs in OpenSSH format; the private key is never readable by others. */
 final class Ed25519Keys implements SshKeys {
@@ -40,37 +35,18 @@ final class Ed25519Keys implements SshKeys {
             existing + " already exists; delete it to make a new key for " + vmName);
       }
     }
-    KeyPair pair = newPair();
+    OpenSshEd25519 pair = OpenSshEd25519.generate();
     String comment = "ignite-" + vmName;
-    String line = PublicKeyEntry.toString(pair.getPublic()) + " " + comment;
+    String line = pair.publicKeyLine(comment);
     try {
       writeAtomically(publicKey, (line + "\n").getBytes(), "rw-r--r--");
-      writeAtomically(privateKey, privateKeyBytes(pair, comment), "rw-------");
+      writeAtomically(privateKey, pair.privateKeyFile(comment), "rw-------");
     } catch (IOException e) {
       deleteQuietly(publicKey);
       throw new UncheckedIOException(
           "cannot write the SSH key for " + vmName + " into " + dir + ": " + e.getMessage(), e);
     }
     return new SshKeyPair(privateKey, publicKey, line);
-  }
-
-  private static KeyPair newPair() {
-    try {
-      return SecurityUtils.getKeyPairGenerator(SecurityUtils.ED25519).generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "ed25519 is not available: BouncyCastle (bcprov-jdk18on) must be on the class path", e);
-    }
-  }
-
-  private static byte[] privateKeyBytes(KeyPair pair, String comment) throws IOException {
-    var out = new java.io.ByteArrayOutputStream();
-    try {
-      OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, comment, null, out);
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot encode the private key: " + e.getMessage(), e);
-    }
-    return out.toByteArray();
   }
 
   /**

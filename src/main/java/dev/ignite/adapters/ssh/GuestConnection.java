@@ -36,12 +36,7 @@ final class GuestConnection implements AutoCloseable {
   }
 
   static GuestConnection open(SshTarget target, Duration timeout) {
-    if (!Files.isReadable(target.identity())) {
-      throw new GuestShellException(
-          "no SSH key at "
-              + target.identity()
-              + ": the VM was made without `ssh: true`, or its key was deleted");
-    }
+    checkIdentity(target);
     PinnedHostKeys pins = new PinnedHostKeys(target.knownHosts(), target.hostKeyAlias());
     SshClient client = newClient(pins);
     client.start();
@@ -63,6 +58,16 @@ final class GuestConnection implements AutoCloseable {
             "cannot log in to " + target + ": " + pins.rejection().get(), e);
       }
       throw new GuestShellException("cannot log in to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Fails at once when the key to log in with is missing: no amount of waiting brings it back. */
+  static void checkIdentity(SshTarget target) {
+    if (!Files.isReadable(target.identity())) {
+      throw new GuestShellException(
+          "no SSH key at "
+              + target.identity()
+              + ": the VM was made without `ssh: true`, or its key was deleted");
     }
   }
 

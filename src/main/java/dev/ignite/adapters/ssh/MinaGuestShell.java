@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,26 +20,37 @@ import org.slf4j.LoggerFactory;
 /** Exec and copy over Apache MINA SSHD, with SFTP when the guest offers it and tar when not. */
 final class MinaGuestShell implements GuestShell {
   private static final Logger LOG = LoggerFactory.getLogger(MinaGuestShell.class);
-  private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
+  private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
   private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * Polls the forwarded port for the server's banner (cheap, no client), then logs in once: the
+   * same key exchange and authentication every later exec does, so "ready" means usable.
+   */
   @Override
-  public void awaitReady(SshTarget target, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    GuestShellException last;
-    do {
-      Duration left = Duration.between(Instant.now(), deadline);
+  public void awaitReady(SshTarget target, Duration timeout, BooleanSupplier guestAlive) {
+    GuestConnection.checkIdentity(target);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    GuestShellException last = null;
+    while (ReadinessProbes.awaitBanner(target, deadline, guestAlive)) {
+      Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
       try (GuestConnection ignored = GuestConnection.open(target, min(left, ATTEMPT_TIMEOUT))) {
         return;
       } catch (HostKeyChangedException e) {
         throw e; // waiting will not change the key back
       } catch (GuestShellException e) {
+        LOG.debug("SSH banner on {} but no login yet: {}", target, e.getMessage());
         last = e;
       }
       sleep(RETRY_PAUSE);
-    } while (Instant.now().isBefore(deadline));
+    }
     throw new GuestShellException(
-        "SSH on " + target + " did not answer within " + timeout + ": " + last.getMessage(), last);
+        "SSH on "
+            + target
+            + " did not answer within "
+            + timeout
+            + (last == null ? ": no SSH banner arrived" : ": " + last.getMessage()),
+        last);
   }
 
   @Override

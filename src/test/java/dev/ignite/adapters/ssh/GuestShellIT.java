@@ -165,6 +165,30 @@ class GuestShellIT {
   }
 
   @Test
+  void awaitReadyWaitsOutAPortThatAcceptsButStaysSilent() throws Exception {
+    // QEMU's port forward accepts before the guest listens; a silent listener is the same thing
+    try (var silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      SshTarget quiet = SshTarget.forVm(vmDir, "test-vm", silent.getLocalPort());
+      assertThatThrownBy(() -> shell.awaitReady(quiet, Duration.ofSeconds(2)))
+          .isInstanceOf(GuestShellException.class)
+          .hasMessageContaining("no SSH banner arrived");
+    }
+  }
+
+  @Test
+  void awaitReadyStopsAtOnceWhenTheGuestIsGone() {
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> shell.awaitReady(tarGuest(), TIMEOUT, () -> false))
+        .isInstanceOf(dev.ignite.ports.GuestGoneException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void theBannerOfARealServerIsRecognised() {
+    assertThat(SshBanner.answers("127.0.0.1", withSftp.port(), Duration.ofSeconds(5))).isTrue();
+  }
+
+  @Test
   void copiesAFileInAndOutOverSftpKeepingItsChecksum() throws Exception {
     assertFileRoundTrip(sftpGuest(), CopyMethod.SFTP);
   }
