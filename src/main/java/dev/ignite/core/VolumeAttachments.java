@@ -48,7 +48,8 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
     Path path = Path.of(volume.blockDevicePath()).normalize();
     try {
       PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class);
-      if (!a.isRegularFile() && !a.isOther()) {
+      // isOther() is also true of character devices (/dev/zero), FIFOs and sockets.
+      if (!a.isRegularFile() && !(a.isOther() && isBlockDevice(path))) {
         throw new LifecycleException(where + ": not a raw image file or block device");
       }
     } catch (IOException e) {
@@ -57,6 +58,14 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
     }
     return path;
   }
+
+  private static boolean isBlockDevice(Path path) throws IOException {
+    int mode = (Integer) Files.getAttribute(path, "unix:mode");
+    return (mode & S_IFMT) == S_IFBLK;
+  }
+
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFBLK = 0060000;
 
   private static String guestPath(StorageSpec.VolumeMount mount) {
     String p = mount.mountPath();
