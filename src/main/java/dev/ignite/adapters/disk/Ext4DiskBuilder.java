@@ -82,10 +82,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
       FileMapping f = files.get(i);
       String field = "spec.copyFiles[" + i + "]";
       GuestPath.validate(f.vmPath(), field + ".vmPath");
-      if (f.hostPath() == null || !Files.exists(Path.of(f.hostPath()))) {
-        throw new IllegalArgumentException(
-            field + ".hostPath: \"" + f.hostPath() + "\" does not exist on this host");
-      }
+      HostFiles.check(f.hostPath(), field + ".hostPath", request.size());
     }
     for (RootDisk.GuestMount m : request.mounts()) {
       GuestPath.validate(m.mountPath(), "spec.storage.volumeMounts.mountPath");

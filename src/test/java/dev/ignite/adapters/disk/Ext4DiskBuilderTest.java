@@ -64,6 +64,45 @@ class Ext4DiskBuilderTest {
   }
 
   @Test
+  void aDeviceOrFifoHostPathIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path fifo = tmp.resolve("pipe");
+    new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    for (String host : List.of("/dev/zero", fifo.toString())) {
+      assertThatThrownBy(() -> builder.build(request(List.of(new FileMapping(host, "/etc/x")))))
+          .as(host)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("spec.copyFiles[0].hostPath: \"" + host + "\"")
+          .hasMessageContaining("is not a regular file or directory");
+    }
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
+  void aHostFileLargerThanTheDiskIsRefused() throws Exception {
+    Path big = tmp.resolve("big");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(65L << 20); // sparse: one MiB more than the 64 MiB disk
+    }
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(
+            () -> builder.build(request(List.of(new FileMapping(big.toString(), "/big")))))
+        .hasMessageContaining("spec.copyFiles[0].hostPath")
+        .hasMessageContaining("is larger than diskSize 64MB");
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
+  void aRelativeHostPathIsRefused() {
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(() -> builder.build(request(List.of(new FileMapping("motd", "/etc/motd")))))
+        .hasMessageContaining("spec.copyFiles[0].hostPath: \"motd\" must be an absolute path");
+  }
+
+  @Test
   void aDiskSmallerThanTheImageTellsWhatToRaise() {
     assertThatThrownBy(() -> Ext4DiskBuilder.checkFits(87L << 20, Size.ofMiB(64)))
         .hasMessageStartingWith("diskSize 64MB is smaller than the image (")
