@@ -86,6 +86,14 @@ final class Ext4DiskBuilder implements DiskBuilder {
     }
     for (RootDisk.GuestMount m : request.mounts()) {
       GuestPath.validate(m.mountPath(), "spec.storage.volumeMounts.mountPath");
+      // fstab splits fields on blanks and decodes backslash escapes (\040): either would make the
+      // line name another path than the directory created for it.
+      if (!m.mountPath().matches("[^\\s\\\\]+")) {
+        throw new IllegalArgumentException(
+            "spec.storage.volumeMounts.mountPath: \""
+                + m.mountPath()
+                + "\" must not hold blanks or backslashes (it is written to /etc/fstab)");
+      }
       if (!m.device().matches("/dev/[a-z0-9]+")) {
         throw new IllegalArgumentException("guest device \"" + m.device() + "\" is not /dev/NAME");
       }

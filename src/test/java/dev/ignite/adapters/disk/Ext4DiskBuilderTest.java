@@ -103,6 +103,31 @@ class Ext4DiskBuilderTest {
   }
 
   @Test
+  void aMountPathThatWouldCorruptFstabIsRefused() {
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    for (String path : List.of("/mnt/my data", "/mnt/a\\040b", "/mnt/x\tdefaults")) {
+      RootDisk r = request(List.of());
+      RootDisk withMount =
+          new RootDisk(
+              r.imageTree(),
+              r.disk(),
+              r.size(),
+              r.hostname(),
+              r.authorizedKey(),
+              r.copyFiles(),
+              r.kernelModules(),
+              List.of(new RootDisk.GuestMount("/dev/vdb", path)));
+
+      assertThatThrownBy(() -> builder.build(withMount))
+          .as(path)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("spec.storage.volumeMounts.mountPath");
+    }
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
   void aDiskSmallerThanTheImageTellsWhatToRaise() {
     assertThatThrownBy(() -> Ext4DiskBuilder.checkFits(87L << 20, Size.ofMiB(64)))
         .hasMessageStartingWith("diskSize 64MB is smaller than the image (")
