@@ -39,6 +39,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
       throw new IOException("image tree " + request.imageTree() + " is not a directory");
     }
     Path disk = request.disk().toAbsolutePath();
+    HostSpace.check(disk, request.size());
     Path dir = disk.getParent();
     Files.createDirectories(dir);
     long started = System.nanoTime();

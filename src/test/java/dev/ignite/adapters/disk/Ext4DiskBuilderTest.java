@@ -128,6 +128,29 @@ class Ext4DiskBuilderTest {
   }
 
   @Test
+  void aDiskLargerThanTheHostFilesystemIsRefusedBeforeMkfsRuns() throws Exception {
+    Files.createDirectories(tmp.resolve("image"));
+    RootDisk r = request(List.of());
+    RootDisk huge =
+        new RootDisk(
+            r.imageTree(),
+            r.disk(),
+            Size.ofGiB(1000L * 1024 * 1024), // 1000 PiB
+            r.hostname(),
+            r.authorizedKey(),
+            r.copyFiles(),
+            r.kernelModules(),
+            r.mounts());
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(() -> builder.build(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("spec.diskSize:")
+        .hasMessageContaining("is larger than the whole filesystem holding");
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
   void aDiskSmallerThanTheImageTellsWhatToRaise() {
     assertThatThrownBy(() -> Ext4DiskBuilder.checkFits(87L << 20, Size.ofMiB(64)))
         .hasMessageStartingWith("diskSize 64MB is smaller than the image (")
