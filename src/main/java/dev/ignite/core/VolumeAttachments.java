@@ -33,7 +33,13 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
                           "spec.storage.volumeMounts: "
                               + mount.name()
                               + ": no volume of that name"));
-      disks.add(checked(volume));
+      Path disk = checked(volume);
+      // QEMU locks each image it opens: a second -drive of the same file fails the whole start.
+      if (disks.contains(disk)) {
+        throw new LifecycleException(
+            "spec.storage: " + disk + " is attached twice; mount each volume once");
+      }
+      disks.add(disk);
       mounts.add(
           new RootDisk.GuestMount("/dev/vd" + (char) ('b' + mounts.size()), guestPath(mount)));
     }

@@ -102,4 +102,20 @@ class VolumeAttachmentsTest {
 
     assertThat(VolumeAttachments.of(withStorage(storage)).disks()).containsExactly(loop);
   }
+
+  @Test
+  void refusesTheSameHostFileAttachedTwice() throws Exception {
+    Path img = Files.createFile(dir.resolve("a.img"));
+    StorageSpec storage =
+        new StorageSpec(
+            List.of(
+                new StorageSpec.Volume("a", img.toString()),
+                new StorageSpec.Volume("b", dir.resolve("./a.img").toString())),
+            List.of(
+                new StorageSpec.VolumeMount("a", "/data"),
+                new StorageSpec.VolumeMount("b", "/logs")));
+
+    assertThatThrownBy(() -> VolumeAttachments.of(withStorage(storage)))
+        .hasMessageContaining("is attached twice");
+  }
 }
