@@ -5,6 +5,8 @@ import dev.ignite.api.Vm;
 import dev.ignite.ports.SshKeys;
 import dev.ignite.ports.SshTarget;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -61,10 +63,15 @@ final class GuestKeys {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
         throw new LifecycleException(where + "not a regular file; give an SSH public key file");
       }
-      if (Files.size(file) > MAX_KEY_BYTES) {
+      byte[] bytes;
+      // Bounded read, not size-then-read: the file may grow between the two.
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_KEY_BYTES + 1);
+      }
+      if (bytes.length > MAX_KEY_BYTES) {
         throw new LifecycleException(where + "larger than 16 KiB, not an SSH public key");
       }
-      String line = Files.readString(file).strip();
+      String line = new String(bytes, StandardCharsets.UTF_8).strip();
       if (line.contains("\n") || !KEY_LINE.matcher(line).matches()) {
         throw new LifecycleException(
             where + "not an SSH public key line (want e.g. ssh-ed25519 AAAA... comment)");

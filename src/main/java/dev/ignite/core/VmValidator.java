@@ -5,10 +5,20 @@ import dev.ignite.api.PortMapping;
 import dev.ignite.api.Vm;
 import dev.ignite.api.VmSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Checks a completed VM before it is stored; every problem names the field it is about. */
 final class VmValidator {
+  /**
+   * The bind address ends up inside QEMU's comma-separated {@code hostfwd=} option, and {@code
+   * --ports} takes any text before the ports: only IP literal characters may pass.
+   */
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3})|([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)");
+
   private VmValidator() {}
 
   static void check(Vm vm) {
@@ -27,14 +37,34 @@ final class VmValidator {
     if (s.diskSize() == null || s.diskSize().mebibytes() < 1) {
       problems.add("spec.diskSize: must be at least 1MB, got " + s.diskSize());
     }
-    for (PortMapping p : s.ports() == null ? List.<PortMapping>of() : s.ports()) {
-      if (!validPort(p.hostPort()) || !validPort(p.vmPort())) {
-        problems.add("spec.network.ports: " + p + ": ports must be between 1 and 65535");
-      }
-    }
+    checkPorts(s.ports() == null ? List.of() : s.ports(), problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid VM " + vm.name() + ": " + String.join("; ", problems));
+    }
+  }
+
+  private static void checkPorts(List<PortMapping> ports, List<String> problems) {
+    Set<String> taken = new HashSet<>();
+    for (PortMapping p : ports) {
+      if (!validPort(p.hostPort()) || !validPort(p.vmPort())) {
+        problems.add("spec.network.ports: " + p + ": ports must be between 1 and 65535");
+      }
+      if (!IP_LITERAL.matcher(p.bindAddress()).matches()) {
+        problems.add(
+            "spec.network.ports: bindAddress \""
+                + p.bindAddress()
+                + "\": want an IP address like 127.0.0.1");
+      }
+      // One host port can be bound once per protocol: QEMU would otherwise fail at start.
+      if (!taken.add(p.protocol().wireName() + "/" + p.hostPort())) {
+        problems.add(
+            "spec.network.ports: host port "
+                + p.hostPort()
+                + "/"
+                + p.protocol().wireName()
+                + " is forwarded twice");
+      }
     }
   }
 

@@ -33,7 +33,13 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
                           "spec.storage.volumeMounts: "
                               + mount.name()
                               + ": no volume of that name"));
-      disks.add(checked(volume));
+      Path disk = checked(volume);
+      // QEMU locks each image it opens: a second -drive of the same file fails the whole start.
+      if (disks.contains(disk)) {
+        throw new LifecycleException(
+            "spec.storage: " + disk + " is attached twice; mount each volume once");
+      }
+      disks.add(disk);
       mounts.add(
           new RootDisk.GuestMount("/dev/vd" + (char) ('b' + mounts.size()), guestPath(mount)));
     }
@@ -48,7 +54,8 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
     Path path = Path.of(volume.blockDevicePath()).normalize();
     try {
       PosixFileAttributes a = Files.readAttributes(path, PosixFileAttributes.class);
-      if (!a.isRegularFile() && !a.isOther()) {
+      // isOther() is also true of character devices (/dev/zero), FIFOs and sockets.
+      if (!a.isRegularFile() && !(a.isOther() && isBlockDevice(path))) {
         throw new LifecycleException(where + ": not a raw image file or block device");
       }
     } catch (IOException e) {
@@ -57,6 +64,14 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
     }
     return path;
   }
+
+  private static boolean isBlockDevice(Path path) throws IOException {
+    int mode = (Integer) Files.getAttribute(path, "unix:mode");
+    return (mode & S_IFMT) == S_IFBLK;
+  }
+
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFBLK = 0060000;
 
   private static String guestPath(StorageSpec.VolumeMount mount) {
     String p = mount.mountPath();

@@ -11,6 +11,7 @@ import dev.ignite.ports.RootDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +72,50 @@ class VolumeAttachmentsTest {
         .hasMessageContaining("not a raw image file or block device");
     assertThatThrownBy(() -> VolumeAttachments.of(withStorage(relative)))
         .hasMessageContaining("mountPath must be an absolute path");
+  }
+
+  @Test
+  void refusesACharacterDeviceOrFifoAsAVolume() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    for (String path : List.of("/dev/zero", fifo.toString())) {
+      StorageSpec storage =
+          new StorageSpec(
+              List.of(new StorageSpec.Volume("v", path)),
+              List.of(new StorageSpec.VolumeMount("v", "/data")));
+
+      assertThatThrownBy(() -> VolumeAttachments.of(withStorage(storage)))
+          .as(path)
+          .hasMessageContaining("spec.storage.volumes: v: " + path)
+          .hasMessageContaining("not a raw image file or block device");
+    }
+  }
+
+  @Test
+  void acceptsABlockDevice() {
+    Path loop = Path.of("/dev/loop0");
+    Assumptions.assumeTrue(Files.exists(loop), "no /dev/loop0 on this machine");
+    StorageSpec storage =
+        new StorageSpec(
+            List.of(new StorageSpec.Volume("v", loop.toString())),
+            List.of(new StorageSpec.VolumeMount("v", "/data")));
+
+    assertThat(VolumeAttachments.of(withStorage(storage)).disks()).containsExactly(loop);
+  }
+
+  @Test
+  void refusesTheSameHostFileAttachedTwice() throws Exception {
+    Path img = Files.createFile(dir.resolve("a.img"));
+    StorageSpec storage =
+        new StorageSpec(
+            List.of(
+                new StorageSpec.Volume("a", img.toString()),
+                new StorageSpec.Volume("b", dir.resolve("./a.img").toString())),
+            List.of(
+                new StorageSpec.VolumeMount("a", "/data"),
+                new StorageSpec.VolumeMount("b", "/logs")));
+
+    assertThatThrownBy(() -> VolumeAttachments.of(withStorage(storage)))
+        .hasMessageContaining("is attached twice");
   }
 }

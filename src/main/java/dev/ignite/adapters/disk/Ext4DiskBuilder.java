@@ -39,6 +39,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
       throw new IOException("image tree " + request.imageTree() + " is not a directory");
     }
     Path disk = request.disk().toAbsolutePath();
+    HostSpace.check(disk, request.size());
     Path dir = disk.getParent();
     Files.createDirectories(dir);
     long started = System.nanoTime();
@@ -82,13 +83,18 @@ final class Ext4DiskBuilder implements DiskBuilder {
       FileMapping f = files.get(i);
       String field = "spec.copyFiles[" + i + "]";
       GuestPath.validate(f.vmPath(), field + ".vmPath");
-      if (f.hostPath() == null || !Files.exists(Path.of(f.hostPath()))) {
-        throw new IllegalArgumentException(
-            field + ".hostPath: \"" + f.hostPath() + "\" does not exist on this host");
-      }
+      HostFiles.check(f.hostPath(), field + ".hostPath", request.size());
     }
     for (RootDisk.GuestMount m : request.mounts()) {
       GuestPath.validate(m.mountPath(), "spec.storage.volumeMounts.mountPath");
+      // fstab splits fields on blanks and decodes backslash escapes (\040): either would make the
+      // line name another path than the directory created for it.
+      if (!m.mountPath().matches("[^\\s\\\\]+")) {
+        throw new IllegalArgumentException(
+            "spec.storage.volumeMounts.mountPath: \""
+                + m.mountPath()
+                + "\" must not hold blanks or backslashes (it is written to /etc/fstab)");
+      }
       if (!m.device().matches("/dev/[a-z0-9]+")) {
         throw new IllegalArgumentException("guest device \"" + m.device() + "\" is not /dev/NAME");
       }

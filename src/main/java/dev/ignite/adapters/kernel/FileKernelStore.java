@@ -40,6 +40,10 @@ final class FileKernelStore implements KernelStore {
   @Override
   public StoredKernel importKernel(String reference) throws IOException {
     KernelSource source = KernelSource.resolve(reference, bootDir);
+    checkSize(source.kernel(), reference);
+    if (source.initrd().isPresent()) {
+      checkSize(source.initrd().get(), reference);
+    }
     String version = KernelVersion.of(source.kernel());
     String id = sha256(source.kernel());
     Path target = kernelsDir.resolve(id);
@@ -77,6 +81,29 @@ final class FileKernelStore implements KernelStore {
     }
     Files.writeString(staging.resolve("version"), version + "\n", StandardCharsets.US_ASCII);
   }
+
+  /**
+   * The reference comes from a manifest: /proc/kcore is a regular ELF file of 128 TiB that would be
+   * hashed and copied for ever. Debian's vmlinuz is ~8 MiB; a vmlinux with debug info well under
+   * the cap.
+   */
+  private static void checkSize(Path file, String reference) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new IOException(
+          "kernel \""
+              + reference
+              + "\": "
+              + file
+              + " is "
+              + (size >> 20)
+              + "MB, larger than the "
+              + (MAX_FILE_BYTES >> 20)
+              + "MB a kernel or initrd may be");
+    }
+  }
+
+  static final long MAX_FILE_BYTES = 1L << 30;
 
   @Override
   public Optional<StoredKernel> find(String id) throws IOException {

@@ -71,7 +71,7 @@ final class QemuCommand {
       s.append(",hostfwd=")
           .append(p.protocol().wireName())
           .append(':')
-          .append(p.bindAddress())
+          .append(option(p.bindAddress()))
           .append(':')
           .append(p.hostPort())
           .append("-:")

@@ -36,6 +36,7 @@ final class QemuVmm implements Vmm {
   @Override
   public VmProcess start(VmLaunch vm) throws IOException {
     Path qemu = binary.locate();
+    HostMemory.check(vm.memory(), HostMemory.MEMINFO);
     VmFiles files = new VmFiles(vm.vmDir());
     files.checkSocketPathFits();
     if (state(vm.uid(), vm.vmDir()).isPresent()) {

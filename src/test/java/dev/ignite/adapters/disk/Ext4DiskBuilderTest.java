@@ -64,6 +64,93 @@ class Ext4DiskBuilderTest {
   }
 
   @Test
+  void aDeviceOrFifoHostPathIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path fifo = tmp.resolve("pipe");
+    new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    for (String host : List.of("/dev/zero", fifo.toString())) {
+      assertThatThrownBy(() -> builder.build(request(List.of(new FileMapping(host, "/etc/x")))))
+          .as(host)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("spec.copyFiles[0].hostPath: \"" + host + "\"")
+          .hasMessageContaining("is not a regular file or directory");
+    }
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
+  void aHostFileLargerThanTheDiskIsRefused() throws Exception {
+    Path big = tmp.resolve("big");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(65L << 20); // sparse: one MiB more than the 64 MiB disk
+    }
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(
+            () -> builder.build(request(List.of(new FileMapping(big.toString(), "/big")))))
+        .hasMessageContaining("spec.copyFiles[0].hostPath")
+        .hasMessageContaining("is larger than diskSize 64MB");
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
+  void aRelativeHostPathIsRefused() {
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(() -> builder.build(request(List.of(new FileMapping("motd", "/etc/motd")))))
+        .hasMessageContaining("spec.copyFiles[0].hostPath: \"motd\" must be an absolute path");
+  }
+
+  @Test
+  void aMountPathThatWouldCorruptFstabIsRefused() {
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    for (String path : List.of("/mnt/my data", "/mnt/a\\040b", "/mnt/x\tdefaults")) {
+      RootDisk r = request(List.of());
+      RootDisk withMount =
+          new RootDisk(
+              r.imageTree(),
+              r.disk(),
+              r.size(),
+              r.hostname(),
+              r.authorizedKey(),
+              r.copyFiles(),
+              r.kernelModules(),
+              List.of(new RootDisk.GuestMount("/dev/vdb", path)));
+
+      assertThatThrownBy(() -> builder.build(withMount))
+          .as(path)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("spec.storage.volumeMounts.mountPath");
+    }
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
+  void aDiskLargerThanTheHostFilesystemIsRefusedBeforeMkfsRuns() throws Exception {
+    Files.createDirectories(tmp.resolve("image"));
+    RootDisk r = request(List.of());
+    RootDisk huge =
+        new RootDisk(
+            r.imageTree(),
+            r.disk(),
+            Size.ofGiB(1000L * 1024 * 1024), // 1000 PiB
+            r.hostname(),
+            r.authorizedKey(),
+            r.copyFiles(),
+            r.kernelModules(),
+            r.mounts());
+    Ext4DiskBuilder builder = new Ext4DiskBuilder(Mkfs.fromEnvironment());
+
+    assertThatThrownBy(() -> builder.build(huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("spec.diskSize:")
+        .hasMessageContaining("is larger than the whole filesystem holding");
+    assertThat(tmp.resolve("vm")).doesNotExist();
+  }
+
+  @Test
   void aDiskSmallerThanTheImageTellsWhatToRaise() {
     assertThatThrownBy(() -> Ext4DiskBuilder.checkFits(87L << 20, Size.ofMiB(64)))
         .hasMessageStartingWith("diskSize 64MB is smaller than the image (")

@@ -95,4 +95,20 @@ class FileKernelStoreTest {
     assertThatThrownBy(() -> store.importKernel("host")).hasMessageContaining("linux-image-amd64");
     assertThat(state.resolve("kernels")).doesNotExist();
   }
+
+  @Test
+  void refusesAHugeKernelFileBeforeReadingIt() throws IOException {
+    // Stands in for /proc/kcore: a regular ELF file that claims 128 TiB.
+    Path huge = boot.resolve("vmlinux");
+    try (var f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.write(new byte[] {0x7f, 'E', 'L', 'F'});
+      f.setLength(FileKernelStore.MAX_FILE_BYTES + 1);
+    }
+    KernelStore store = Kernels.store(state, boot);
+
+    assertThatThrownBy(() -> store.importKernel(huge.toString()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("larger than the 1024MB a kernel or initrd may be");
+    assertThat(state).isEmptyDirectory();
+  }
 }
