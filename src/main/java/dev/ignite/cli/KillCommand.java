@@ -24,9 +24,14 @@ final class KillCommand implements Runnable {
   @Override
   public void run() {
     var lifecycle = ignite.wiring().lifecycle();
-    for (String ref : refs) {
-      VmPrinter.print(
-          spec.commandLine().getOut(), ignite.globals().quiet, lifecycle.kill(ref), "Killed");
-    }
+    EachVm.run(
+        refs,
+        spec.commandLine().getErr(),
+        ref ->
+            VmPrinter.print(
+                spec.commandLine().getOut(),
+                ignite.globals().quiet,
+                lifecycle.kill(ref),
+                "Killed"));
   }
 }

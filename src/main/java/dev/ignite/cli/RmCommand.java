@@ -31,15 +31,17 @@ final class RmCommand implements Runnable {
 
   @Override
   public void run() {
-    for (String ref : refs) {
-      Vm removed = ignite.wiring().lifecycle().remove(ref, force);
-      if (ignite.globals().quiet) {
-        spec.commandLine().getOut().println(removed.uid());
-      } else {
-        spec.commandLine()
-            .getOut()
-            .printf("Removed VM %s with uid %s%n", removed.name(), removed.uid());
-      }
+    EachVm.run(refs, spec.commandLine().getErr(), this::remove);
+  }
+
+  private void remove(String ref) {
+    Vm removed = ignite.wiring().lifecycle().remove(ref, force);
+    if (ignite.globals().quiet) {
+      spec.commandLine().getOut().println(removed.uid());
+    } else {
+      spec.commandLine()
+          .getOut()
+          .printf("Removed VM %s with uid %s%n", removed.name(), removed.uid());
     }
   }
 }

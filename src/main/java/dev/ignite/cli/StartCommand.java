@@ -44,16 +44,19 @@ final class StartCommand implements Runnable {
     }
     var lifecycle = ignite.wiring().lifecycle();
     Duration wait = interactive ? null : Duration.ofSeconds(timeoutSeconds);
-    for (String ref : refs) {
-      Vm started;
-      try (ProgressPrinter progress =
-          new ProgressPrinter(spec.commandLine().getErr(), ignite.globals().quiet)) {
-        started = lifecycle.start(ref, progress, wait);
-      }
-      VmPrinter.started(spec.commandLine().getOut(), ignite.globals().quiet, started);
-      if (interactive) {
-        ConsoleFollower.follow(lifecycle, started, spec.commandLine().getOut());
-      }
-    }
+    EachVm.run(
+        refs,
+        spec.commandLine().getErr(),
+        ref -> {
+          Vm started;
+          try (ProgressPrinter progress =
+              new ProgressPrinter(spec.commandLine().getErr(), ignite.globals().quiet)) {
+            started = lifecycle.start(ref, progress, wait);
+          }
+          VmPrinter.started(spec.commandLine().getOut(), ignite.globals().quiet, started);
+          if (interactive) {
+            ConsoleFollower.follow(lifecycle, started, spec.commandLine().getOut());
+          }
+        });
   }
 }

@@ -33,12 +33,14 @@ final class StopCommand implements Runnable {
   @Override
   public void run() {
     var lifecycle = ignite.wiring().lifecycle();
-    for (String ref : refs) {
-      VmPrinter.print(
-          spec.commandLine().getOut(),
-          ignite.globals().quiet,
-          lifecycle.stop(ref, Duration.ofSeconds(timeoutSeconds)),
-          "Stopped");
-    }
+    EachVm.run(
+        refs,
+        spec.commandLine().getErr(),
+        ref ->
+            VmPrinter.print(
+                spec.commandLine().getOut(),
+                ignite.globals().quiet,
+                lifecycle.stop(ref, Duration.ofSeconds(timeoutSeconds)),
+                "Stopped"));
   }
 }
