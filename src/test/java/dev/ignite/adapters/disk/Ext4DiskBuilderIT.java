@@ -76,6 +76,48 @@ class Ext4DiskBuilderIT {
   }
 
   @Test
+  void disksCopiedFromTheCachedBaseEachGetTheirOwnFileSystemUuid() throws Exception {
+    Path first = tmp.resolve("a/disk.ext4");
+    Path second = tmp.resolve("b/disk.ext4");
+
+    builder.build(vm(first, "a"));
+    try (Stream<Path> bases = Files.list(rootfs.getParent())) {
+      assertThat(bases.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("rootfs.base-" + (128L << 20) + "-"));
+    }
+    builder.build(vm(second, "b"));
+
+    assertThat(uuid(first)).isNotEqualTo(uuid(second));
+    assertThat(cat(second, "/etc/hostname")).isEqualTo("b\n");
+    for (Path disk : List.of(first, second)) {
+      assertThat(SampleImage.run(List.of("e2fsck", "-fn", disk.toString()))).contains("Pass 5");
+      long allocated =
+          Long.parseLong(SampleImage.run(List.of("du", "-B1", disk.toString())).split("\\s")[0]);
+      assertThat(allocated).as("sparse").isLessThan(32L << 20);
+    }
+  }
+
+  private static RootDisk vm(Path disk, String hostname) {
+    return new RootDisk(
+        rootfs,
+        disk,
+        Size.ofMiB(128),
+        hostname,
+        Optional.of("ssh-ed25519 AAAAC3Nza test@host"),
+        List.of(),
+        Optional.empty(),
+        List.of());
+  }
+
+  private static String uuid(Path disk) throws Exception {
+    return SampleImage.run(List.of("dumpe2fs", "-h", disk.toString()))
+        .lines()
+        .filter(l -> l.startsWith("Filesystem UUID:"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void neverChangesTheCachedImageTree() throws Exception {
     String before = snapshot(rootfs);
 
