@@ -82,6 +82,11 @@ final class DebugfsScript {
     }
   }
 
+  /** Gives the file system a new random UUID (the image is made with metadata_csum_seed). */
+  void freshUuid() {
+    commands.append("ssv uuid random\n");
+  }
+
   String text() {
     return commands.toString();
   }

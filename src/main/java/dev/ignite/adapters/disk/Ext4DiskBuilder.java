@@ -12,23 +12,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds root disks with {@code mkfs.ext4 -d}: no mounts, no loop devices. The image tree is staged
- * next to the disk, personalised, written into a temporary file and renamed into place.
+ * Builds root disks with {@code mkfs.ext4 -d}: no mounts, no loop devices. The image's file system
+ * is made once per tree and size ({@link BaseDisks}) and sparse-copied into a temporary file, the
+ * VM's own files are written into the copy with debugfs, and the copy is renamed into place.
  */
 final class Ext4DiskBuilder implements DiskBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(Ext4DiskBuilder.class);
   private static final Pattern HOSTNAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
 
   private final Mkfs mkfs;
+  private final BaseDisks bases;
 
   Ext4DiskBuilder(Mkfs mkfs) {
     this.mkfs = mkfs;
+    this.bases = new BaseDisks(mkfs);
   }
 
   @Override
@@ -47,11 +51,20 @@ final class Ext4DiskBuilder implements DiskBuilder {
     Path temp = dir.resolve("." + disk.getFileName() + ".tmp-" + scratch.getFileName());
     try {
       DebugfsScript script = new DebugfsScript(request.imageTree());
+      Optional<Path> base = bases.base(mkfsBinary, request.imageTree(), request.size());
+      if (base.isPresent()) {
+        // every copy of the base would otherwise share its file system UUID
+        script.freshUuid();
+      }
       new Personaliser(script, scratch, request.imageTree()).apply(request);
       // The tree is only measured when mkfs runs out of room: walking it first costs as much
       // as the whole debugfs step on small images.
       Path scriptFile = Files.writeString(scratch.resolve("debugfs.cmd"), script.text());
-      mkfs.run(mkfsBinary, request.imageTree(), temp, request.size());
+      if (base.isPresent()) {
+        BaseDisks.copy(base.get(), temp);
+      } else {
+        mkfs.run(mkfsBinary, request.imageTree(), temp, request.size());
+      }
       mkfs.debugfs(temp, scriptFile, request.imageTree(), request.size());
       Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {

@@ -77,6 +77,10 @@ final class Mkfs {
             tree.toString(),
             "-L",
             "root",
+            // checksums seeded from a stored value, not the UUID: copies can get a new UUID
+            // without rewriting every checksum (and the journal superblock stays valid)
+            "-O",
+            "metadata_csum_seed",
             disk.toString(),
             (size.bytes() / 1024) + "k");
     Processes.Result result = Processes.run(command);

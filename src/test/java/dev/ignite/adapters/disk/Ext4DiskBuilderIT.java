@@ -11,8 +11,12 @@ import dev.ignite.testing.SampleImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -73,6 +77,87 @@ class Ext4DiskBuilderIT {
     long allocatedBytes =
         Long.parseLong(SampleImage.run(List.of("du", "-B1", disk.toString())).split("\\s")[0]);
     assertThat(allocatedBytes).as("sparse").isLessThan(128L << 20);
+  }
+
+  @Test
+  void disksCopiedFromTheCachedBaseEachGetTheirOwnFileSystemUuid() throws Exception {
+    Path first = tmp.resolve("a/disk.ext4");
+    Path second = tmp.resolve("b/disk.ext4");
+
+    builder.build(vm(first, "a"));
+    try (Stream<Path> bases = Files.list(rootfs.getParent())) {
+      assertThat(bases.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("rootfs.base-" + (128L << 20) + "-"));
+    }
+    builder.build(vm(second, "b"));
+
+    assertThat(uuid(first)).isNotEqualTo(uuid(second));
+    assertThat(cat(second, "/etc/hostname")).isEqualTo("b\n");
+    for (Path disk : List.of(first, second)) {
+      assertThat(SampleImage.run(List.of("e2fsck", "-fn", disk.toString()))).contains("Pass 5");
+      long allocated =
+          Long.parseLong(SampleImage.run(List.of("du", "-B1", disk.toString())).split("\\s")[0]);
+      assertThat(allocated).as("sparse").isLessThan(32L << 20);
+    }
+  }
+
+  @Test
+  void twoVmsBuildingAtOnceShareOneBaseDisk() throws Exception {
+    Path tree = tmp.resolve("image/rootfs");
+    Files.createDirectories(tree.resolve("etc"));
+    Files.writeString(tree.resolve("etc/os-release"), "ID=test\n");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Path>> built = new ArrayList<>();
+      for (String name : List.of("x", "y")) {
+        built.add(
+            pool.submit(
+                () -> {
+                  Path disk = tmp.resolve(name + "/disk.ext4");
+                  builder.build(vm(tree, disk, name));
+                  return disk;
+                }));
+      }
+      for (Future<Path> f : built) {
+        Path disk = f.get();
+        assertThat(cat(disk, "/etc/os-release")).isEqualTo("ID=test\n");
+        assertThat(SampleImage.run(List.of("e2fsck", "-fn", disk.toString()))).contains("Pass 5");
+      }
+      assertThat(uuid(built.get(0).get())).isNotEqualTo(uuid(built.get(1).get()));
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Stream<Path> beside = Files.list(tree.getParent())) {
+      assertThat(beside.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
+          .as("one base disk, no temp file left")
+          .hasSize(2)
+          .contains("rootfs")
+          .anyMatch(n -> n.startsWith("rootfs.base-") && n.endsWith(".ext4"));
+    }
+  }
+
+  private static RootDisk vm(Path disk, String hostname) {
+    return vm(rootfs, disk, hostname);
+  }
+
+  private static RootDisk vm(Path tree, Path disk, String hostname) {
+    return new RootDisk(
+        tree,
+        disk,
+        Size.ofMiB(128),
+        hostname,
+        Optional.of("ssh-ed25519 AAAAC3Nza test@host"),
+        List.of(),
+        Optional.empty(),
+        List.of());
+  }
+
+  private static String uuid(Path disk) throws Exception {
+    return SampleImage.run(List.of("dumpe2fs", "-h", disk.toString()))
+        .lines()
+        .filter(l -> l.startsWith("Filesystem UUID:"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
