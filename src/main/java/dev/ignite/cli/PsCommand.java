@@ -58,12 +58,22 @@ final class PsCommand implements Runnable {
     if (!List.of("table", "json", "yaml").contains(output)) {
       throw new CliException("unknown output format \"" + output + "\": use table, json or yaml");
     }
+    VmProbe probe = ignite.wiring().probe();
     List<Vm> vms =
         ignite.wiring().vms().list().stream()
-            .filter(vm -> all || vm.status().running())
+            .filter(vm -> all || runningByRecordOrObservation(vm, probe))
             .filter(wanted)
             .toList();
     print(vms, tpl, spec.commandLine().getOut());
+  }
+
+  /**
+   * Without -a, a VM is listed when its status says running (a dead one is then marked `*`) or when
+   * its process is observed alive although the status says stopped (e.g. a crash between launch and
+   * the status write): either way the user should see it.
+   */
+  private static boolean runningByRecordOrObservation(Vm vm, VmProbe probe) {
+    return vm.status().running() || probe.observeRunning(vm).orElse(false);
   }
 
   private void print(List<Vm> vms, VmTemplate tpl, PrintWriter out) {
