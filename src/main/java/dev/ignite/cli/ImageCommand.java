@@ -93,26 +93,20 @@ final class ImageCommand implements Runnable {
     @Override
     public void run() {
       Ignite ignite = parent.ignite;
-      List<Image> images = ignite.wiring().images(List.of()).list();
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"IMAGE ID", "NAME", "SIZE", "CREATED", "REF"});
-      for (Image i : images) {
-        if (ignite.globals().quiet) {
-          spec.commandLine().getOut().println(i.source().id());
-          continue;
-        }
-        rows.add(
-            new String[] {
-              i.metadata().uid().value().substring(0, 12),
-              i.metadata().name(),
-              i.source().size().human(),
-              Ages.since(i.metadata().created(), java.time.Instant.now()) + " ago",
-              i.oci()
-            });
-      }
-      if (!ignite.globals().quiet) {
-        Columns.print(rows, spec.commandLine().getOut());
-      }
+      Columns.printOrIds(
+          ignite.wiring().images(List.of()).list(),
+          new String[] {"IMAGE ID", "NAME", "SIZE", "CREATED", "REF"},
+          i ->
+              new String[] {
+                i.metadata().uid().value().substring(0, 12),
+                i.metadata().name(),
+                i.source().size().human(),
+                Ages.since(i.metadata().created(), java.time.Instant.now()) + " ago",
+                i.oci()
+              },
+          i -> i.source().id(),
+          ignite.globals().quiet,
+          spec.commandLine().getOut());
     }
   }
 

@@ -2,7 +2,6 @@ package dev.ignite.cli;
 
 import dev.ignite.api.Kernel;
 import dev.ignite.core.KernelService;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,25 +83,20 @@ final class KernelCommand implements Runnable {
     @Override
     public void run() {
       Ignite ignite = parent.ignite;
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"KERNEL ID", "VERSION", "SIZE", "CREATED", "REF"});
-      for (Kernel k : ignite.wiring().kernels().list()) {
-        if (ignite.globals().quiet) {
-          spec.commandLine().getOut().println(k.source().id());
-          continue;
-        }
-        rows.add(
-            new String[] {
-              k.metadata().uid().value().substring(0, 12),
-              k.version(),
-              k.source().size().human(),
-              Ages.since(k.metadata().created(), java.time.Instant.now()) + " ago",
-              k.oci()
-            });
-      }
-      if (!ignite.globals().quiet) {
-        Columns.print(rows, spec.commandLine().getOut());
-      }
+      Columns.printOrIds(
+          ignite.wiring().kernels().list(),
+          new String[] {"KERNEL ID", "VERSION", "SIZE", "CREATED", "REF"},
+          k ->
+              new String[] {
+                k.metadata().uid().value().substring(0, 12),
+                k.version(),
+                k.source().size().human(),
+                Ages.since(k.metadata().created(), java.time.Instant.now()) + " ago",
+                k.oci()
+              },
+          k -> k.source().id(),
+          ignite.globals().quiet,
+          spec.commandLine().getOut());
     }
   }
 

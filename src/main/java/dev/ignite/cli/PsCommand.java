@@ -64,7 +64,7 @@ final class PsCommand implements Runnable {
             .filter(vm -> all || runningByRecordOrObservation(vm, probe))
             .filter(wanted)
             .toList();
-    print(vms, tpl, spec.commandLine().getOut());
+    print(vms, tpl, probe, spec.commandLine().getOut());
   }
 
   /**
@@ -76,7 +76,7 @@ final class PsCommand implements Runnable {
     return vm.status().running() || probe.observeRunning(vm).orElse(false);
   }
 
-  private void print(List<Vm> vms, VmTemplate tpl, PrintWriter out) {
+  private void print(List<Vm> vms, VmTemplate tpl, VmProbe probe, PrintWriter out) {
     if (ignite.globals().quiet) {
       vms.forEach(vm -> out.println(vm.uid()));
     } else if (tpl != null) {
@@ -86,7 +86,6 @@ final class PsCommand implements Runnable {
     } else if (output.equals("yaml")) {
       out.print(Output.yaml(vms));
     } else {
-      VmProbe probe = ignite.wiring().probe();
       List<PsTable.Row> rows =
           vms.stream().map(vm -> new PsTable.Row(vm, probe.observeRunning(vm))).toList();
       PsTable.print(rows, Instant.now(), out);

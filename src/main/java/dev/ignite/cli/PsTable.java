@@ -31,26 +31,10 @@ final class PsTable {
     List<String[]> cells = new ArrayList<>();
     cells.add(HEADER);
     rows.forEach(r -> cells.add(cells(r, now)));
-    int[] widths = new int[HEADER.length];
-    for (String[] line : cells) {
-      for (int i = 0; i < line.length; i++) {
-        widths[i] = Math.max(widths[i], line[i].length());
-      }
-    }
-    StringBuilder b = new StringBuilder();
-    for (String[] line : cells) {
-      for (int i = 0; i < line.length; i++) {
-        b.append(line[i]);
-        if (i < line.length - 1) {
-          b.append(" ".repeat(widths[i] - line[i].length() + 2));
-        }
-      }
-      b.append('\n');
-    }
+    Columns.print(cells, out);
     if (rows.stream().anyMatch(Row::disagrees)) {
-      b.append(FOOTNOTE).append('\n');
+      out.print(FOOTNOTE + "\n");
     }
-    out.print(b);
   }
 
   private static String[] cells(Row r, Instant now) {
