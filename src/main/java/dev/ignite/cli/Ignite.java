@@ -1,5 +1,6 @@
 package dev.ignite.cli;
 
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,25 +12,6 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
     description = "Ignite: run and manage VMs on this host.",
-    subcommands = {
-      VersionCommand.class,
-      CreateCommand.class,
-      RunCommand.class,
-      StartCommand.class,
-      StopCommand.class,
-      KillCommand.class,
-      LogsCommand.class,
-      AttachCommand.class,
-      PsCommand.class,
-      InspectCommand.class,
-      RmCommand.class,
-      ImageCommand.class,
-      KernelCommand.class,
-      ExecCommand.class,
-      SshCommand.class,
-      CpCommand.class,
-      CompletionCommand.class
-    },
     footer = {"", "Example:", "  ignite run oci:/tmp/sample:1 --name my-vm --ssh && ignite ps"})
 public final class Ignite implements Runnable {
   private final GlobalOptions globals = new GlobalOptions();
@@ -58,14 +40,19 @@ public final class Ignite implements Runnable {
 
   /** A ready command line with ignite's error handling; {@code env} supplies IGNITE_STATE_DIR. */
   public static CommandLine commandLine(Map<String, String> env) {
+    return commandLine(env, List.copyOf(Subcommands.ALL.values()));
+  }
+
+  private static CommandLine commandLine(Map<String, String> env, List<Class<?>> subcommands) {
     Ignite ignite = new Ignite(env);
     CommandLine cl = new CommandLine(ignite);
+    subcommands.forEach(cl::addSubcommand);
     Errors.install(cl, ignite::globals);
     return cl;
   }
 
   public static void main(String[] args) {
-    CommandLine cl = commandLine(System.getenv());
+    CommandLine cl = commandLine(System.getenv(), Subcommands.neededBy(args));
     int code = cl.execute(args);
     cl.getOut().flush(); // print() does not flush on its own, and exit() skips it
     cl.getErr().flush();
