@@ -52,6 +52,7 @@ public final class Ignite implements Runnable {
   }
 
   public static void main(String[] args) {
+    LogSetup.startInBackground();
     CommandLine cl = commandLine(System.getenv(), Subcommands.neededBy(args));
     int code = cl.execute(args);
     cl.getOut().flush(); // print() does not flush on its own, and exit() skips it

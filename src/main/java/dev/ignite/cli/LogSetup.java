@@ -2,9 +2,10 @@ package dev.ignite.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -13,6 +14,30 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
   static final String LEVEL_PROPERTY = "ignite.log.level";
+  private static volatile Thread starting;
+
+  /**
+   * Starts Logback on a thread of its own (about 50 ms), so the command line is parsed and the
+   * command begins meanwhile on the other core. Loggers asked for before it is done are SLF4J's
+   * stand-ins, which replay their events once it is.
+   */
+  public static void startInBackground() {
+    Thread t = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "log-setup");
+    t.setDaemon(true);
+    starting = t;
+    t.start();
+  }
+
+  private static void awaitStart() {
+    Thread t = starting;
+    if (t != null) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
 
   /**
    * Sets the level for loggers made from now on and for those already made: picocli builds the
@@ -20,6 +45,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
    */
   static void setLevel(String level) {
     System.setProperty(LEVEL_PROPERTY, level);
+    awaitStart();
     if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       applyLevel(context);
     }
@@ -27,11 +53,14 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LogLine layout = new LogLine();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern("%level %logger{0}: %msg%n");
+    encoder.setLayout(layout);
     encoder.start();
-    ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> stderr = new ConsoleAppender<>();
+    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
     stderr.setTarget("System.err");
     stderr.setEncoder(encoder);

@@ -111,7 +111,7 @@ public final class OciImages implements ImageSource {
         progress.onUnpack(layer, 0, total);
         InputStream raw = Files.newInputStream(blobs.path(layer));
         var counted = new CountingInputStream(raw, done -> progress.onUnpack(layer, done, total));
-        try (InputStream in = Decompression.open(counted)) {
+        try (InputStream in = new ReadAheadInputStream(Decompression.open(counted), layer)) {
           new LayerUnpacker(root, asRoot).apply(in);
         }
       }

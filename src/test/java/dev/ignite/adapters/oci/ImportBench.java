@@ -18,6 +18,7 @@ public final class ImportBench {
       System.err.println("usage: ImportBench REF CACHE_DIR ROOTFS_DIR [INSECURE_HOST:PORT]");
       System.exit(2);
     }
+    dev.ignite.cli.LogSetup.startInBackground(); // as bin/ignite starts
     ImportOptions options = ImportOptions.defaults();
     if (args.length > 3) {
       options = options.withInsecureRegistry(args[3]);
