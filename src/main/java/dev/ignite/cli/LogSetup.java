@@ -22,6 +22,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
    * stand-ins, which replay their events once it is.
    */
   public static void startInBackground() {
+    // SLF4J would say on stderr that it replayed those events: that is expected here, not news.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     Thread t = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "log-setup");
     t.setDaemon(true);
     starting = t;
