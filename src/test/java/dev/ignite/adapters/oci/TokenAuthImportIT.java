@@ -22,13 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real docker-registry with token auth: every request needs a JWT from our token server, which
- * wants Basic credentials. skopeo pushes with them; our client must follow the same challenge.
+ * wants Basic credentials. skopeo pushes with them; our client must follow the same challenge. The
+ * registry's redirect middleware sends blob GETs on to a second origin, which must not see the
+ * token.
  */
 @Tag("integration")
 class TokenAuthImportIT {
   private static final String REPO = "private/sample";
   @TempDir static Path work;
   static TokenServer tokens;
+  static StorageServer storage;
   static Process registry;
   static String host;
 
@@ -38,6 +41,8 @@ class TokenAuthImportIT {
     int port = RegistryImportIT.freePort();
     host = "127.0.0.1:" + port;
     Path bundle = tokens.writeCertificateBundle(work.resolve("token-cert.pem"));
+    // blob GETs are redirected (307) to another origin, as registries backed by S3 or a CDN do
+    storage = new StorageServer(work.resolve("registry-data"));
     Path config = work.resolve("registry.yml");
     Files.writeString(
         config,
@@ -55,6 +60,11 @@ class TokenAuthImportIT {
             "    service: " + TokenServer.SERVICE,
             "    issuer: " + TokenServer.ISSUER,
             "    rootcertbundle: " + bundle,
+            "middleware:",
+            "  storage:",
+            "    - name: redirect",
+            "      options:",
+            "        baseurl: " + storage.baseUrl(),
             ""));
     registry =
         new ProcessBuilder("docker-registry", "serve", config.toString())
@@ -100,12 +110,16 @@ class TokenAuthImportIT {
     if (tokens != null) {
       tokens.close();
     }
+    if (storage != null) {
+      storage.close();
+    }
   }
 
   @Test
   void importsWithAPullTokenAskedOnceWithTheConfigJsonCredentials() throws Exception {
     OciImages images = OciImages.create(work.resolve("cache-ok"));
     int before = tokens.requests().size();
+    int storageBefore = storage.hits().size();
     ImportedImage image =
         images.importImage(host + "/" + REPO + ":1", options("alice:right"), ImportProgress.NONE);
     assertThat(image.layers()).hasSize(2);
@@ -114,6 +128,17 @@ class TokenAuthImportIT {
     assertThat(tokens.requests().subList(before, tokens.requests().size()))
         .containsExactly(
             new TokenServer.Request("alice", java.util.List.of("repository:" + REPO + ":pull")));
+    // the layers came from the storage host, and the registry's token never went there
+    assertThat(storage.hits())
+        .filteredOn(h -> h.method().equals("GET"))
+        .extracting(
+            h ->
+                h.path()
+                    .substring(
+                        h.path().lastIndexOf("/sha256/") + 8,
+                        h.path().lastIndexOf("/sha256/") + 10))
+        .isNotEmpty();
+    assertThat(storage.hits()).noneMatch(StorageServer.Hit::hadAuthorization);
     Path rootfs = work.resolve("rootfs");
     images.unpack(image.id(), rootfs);
     assertThat(rootfs.resolve("etc/b")).hasContent("second");
