@@ -82,7 +82,5 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     context
         .getLogger("org.apache.sshd")
         .setLevel(level.isGreaterOrEqual(Level.WARN) ? Level.ERROR : null);
-    // ORAS logs every failed request with a stack trace; our retry's error names the registry.
-    context.getLogger("land.oras").setLevel(level.isGreaterOrEqual(Level.WARN) ? Level.OFF : null);
   }
 }

@@ -1,15 +1,15 @@
 package dev.ignite.adapters.oci;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import land.oras.utils.JsonUtils;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -19,7 +19,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * never paths, so a hostile archive cannot write outside the cache.
  */
 final class ArchiveImporter {
-  record DockerManifest(String Config, List<String> Layers, List<String> RepoTags) {}
+  /** One image of a {@code docker save} manifest.json: member names of its config and layers. */
+  record DockerManifest(String config, List<String> layers) {}
 
   private final Map<String, String> digestByName = new HashMap<>();
   private final Map<String, String> linkByName = new HashMap<>();
@@ -38,7 +39,7 @@ final class ArchiveImporter {
     if (index == null) {
       throw new ImageException(a.where + " has no index.json; is it an oci-archive?");
     }
-    var top = LayoutImporter.choose(new String(index, StandardCharsets.UTF_8), tag, a.where);
+    var top = LayoutImporter.choose(index, tag, a.where);
     ImageContent content = LocalManifests.resolve(top, a::openByDigest, session, a.where);
     a.keepOnly(content);
     return content;
@@ -50,18 +51,42 @@ final class ArchiveImporter {
     if (manifestJson == null) {
       throw new ImageException(a.where + " has no manifest.json; is it a `docker save` tar?");
     }
-    DockerManifest[] images =
-        JsonUtils.fromJson(
-            new String(manifestJson, StandardCharsets.UTF_8), DockerManifest[].class);
-    if (images.length != 1) {
+    List<DockerManifest> images = dockerManifests(manifestJson, a.where + " manifest.json");
+    if (images.size() != 1) {
       throw new ImageException(
-          a.where + " holds " + images.length + " images; save one image per archive");
+          a.where + " holds " + images.size() + " images; save one image per archive");
     }
-    String config = a.digestOf(images[0].Config());
-    List<String> layers = images[0].Layers().stream().map(a::digestOf).toList();
+    String config = a.digestOf(images.get(0).config());
+    List<String> layers = images.get(0).layers().stream().map(a::digestOf).toList();
     ImageContent content = new ImageContent(config, layers, List.of());
     a.keepOnly(content);
     return content;
+  }
+
+  static List<DockerManifest> dockerManifests(byte[] json, String where) {
+    return Json.parse(json, where, p -> Json.array(p, where, (e, i) -> dockerManifest(e, where)));
+  }
+
+  private static DockerManifest dockerManifest(JsonParser p, String where) throws IOException {
+    String[] config = new String[1];
+    List<List<String>> layers = new ArrayList<>();
+    Json.object(
+        p,
+        where,
+        (name, v) -> {
+          if (name.equals("Config")) {
+            config[0] = Json.text(v, where + " Config");
+          } else if (name.equals("Layers")) {
+            layers.add(Json.array(v, where, (e, i) -> Json.text(e, where + " Layers")));
+          } else {
+            return false;
+          }
+          return true;
+        });
+    if (config[0] == null || layers.isEmpty()) {
+      throw new ImageException(where + ": an image without Config or Layers");
+    }
+    return new DockerManifest(config[0], layers.get(0));
   }
 
   private static ArchiveImporter read(Path file, ImportSession session, String where)

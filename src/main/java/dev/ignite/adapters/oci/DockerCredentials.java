@@ -1,22 +1,29 @@
 package dev.ignite.adapters.oci;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import land.oras.utils.JsonUtils;
 
-/** Reads {@code auths.<host>.auth} (base64 {@code user:pass}) from a Docker {@code config.json}. */
+/**
+ * Reads {@code auths.<host>.auth} (base64 {@code user:pass}), or {@code username} and {@code
+ * password}, from a Docker {@code config.json}. Credential helpers are not run.
+ */
 final class DockerCredentials {
   record Credentials(String username, String password) {}
 
-  record ConfigFile(Map<String, AuthEntry> auths) {}
-
-  record AuthEntry(String auth) {}
+  private static final class AuthEntry {
+    String auth;
+    String username;
+    String password;
+  }
 
   private DockerCredentials() {}
 
@@ -32,21 +39,69 @@ final class DockerCredentials {
     if (!Files.isRegularFile(configJson)) {
       return Optional.empty();
     }
-    ConfigFile config;
+    Map<String, AuthEntry> auths;
     try {
-      config = JsonUtils.fromJson(Files.readString(configJson), ConfigFile.class);
+      auths = Json.parse(Files.readAllBytes(configJson), configJson.toString(), p -> auths(p));
     } catch (IOException | RuntimeException e) {
       throw new ImageException(
           "cannot read registry credentials from " + configJson + ": " + e.getMessage(), e);
     }
-    if (config.auths() == null) {
-      return Optional.empty();
-    }
     return keysFor(registry).stream()
-        .map(config.auths()::get)
-        .filter(e -> e != null && e.auth() != null && !e.auth().isBlank())
-        .findFirst()
-        .map(e -> decode(e.auth(), configJson, registry));
+        .map(auths::get)
+        .filter(e -> e != null)
+        .map(e -> credentials(e, configJson, registry))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Optional<Credentials> credentials(AuthEntry e, Path file, String registry) {
+    if (e.auth != null && !e.auth.isBlank()) {
+      return Optional.of(decode(e.auth, file, registry));
+    }
+    if (e.username != null && e.password != null) {
+      return Optional.of(new Credentials(e.username, e.password));
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, AuthEntry> auths(JsonParser p) throws IOException {
+    Map<String, AuthEntry> out = new HashMap<>();
+    Json.object(
+        p,
+        "config.json",
+        (name, v) -> {
+          if (!name.equals("auths") || v.currentToken() != JsonToken.START_OBJECT) {
+            return false;
+          }
+          Json.object(
+              v,
+              "auths",
+              (host, e) -> {
+                out.put(host, entry(e, "auths." + host));
+                return true;
+              });
+          return true;
+        });
+    return out;
+  }
+
+  private static AuthEntry entry(JsonParser p, String where) throws IOException {
+    AuthEntry entry = new AuthEntry();
+    Json.object(
+        p,
+        where,
+        (name, v) -> {
+          switch (name) {
+            case "auth" -> entry.auth = Json.text(v, where + ".auth");
+            case "username" -> entry.username = Json.text(v, where + ".username");
+            case "password" -> entry.password = Json.text(v, where + ".password");
+            default -> {
+              return false;
+            }
+          }
+          return true;
+        });
+    return entry;
   }
 
   /** Docker Hub is stored under its historic index URL; other hosts under their own name. */

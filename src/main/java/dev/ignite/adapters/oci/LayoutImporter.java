@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import land.oras.ManifestDescriptor;
 
 /** Imports {@code oci:DIR[:TAG]}, an OCI image layout directory. */
 final class LayoutImporter {
@@ -20,7 +19,7 @@ final class LayoutImporter {
     if (!Files.isRegularFile(indexFile)) {
       throw new ImageException(where + " has no index.json; is it an OCI image layout?");
     }
-    ManifestDescriptor top = choose(Files.readString(indexFile), tag, where);
+    Descriptor top = choose(Files.readAllBytes(indexFile), tag, where);
     Path blobs = dir.resolve("blobs").resolve("sha256");
     return LocalManifests.resolve(
         top,
@@ -36,8 +35,8 @@ final class LayoutImporter {
   }
 
   /** The manifest named {@code tag}, or the only one when no tag is given. */
-  static ManifestDescriptor choose(String indexJson, String tag, String where) {
-    List<ManifestDescriptor> all = LocalManifests.manifestsOf(indexJson);
+  static Descriptor choose(byte[] indexJson, String tag, String where) {
+    List<Descriptor> all = ManifestJson.index(indexJson, where + " index.json").manifests();
     if (tag == null || tag.isEmpty()) {
       if (all.size() == 1) {
         return all.get(0);
@@ -46,19 +45,14 @@ final class LayoutImporter {
           where + " holds " + all.size() + " images; name one with :TAG (" + tags(all) + ")");
     }
     return all.stream()
-        .filter(m -> m.getAnnotations() != null && tag.equals(m.getAnnotations().get(REF_NAME)))
+        .filter(m -> m.annotation(REF_NAME).filter(tag::equals).isPresent())
         .findFirst()
         .orElseThrow(
             () ->
                 new ImageException(where + " has no tag '" + tag + "' (tags: " + tags(all) + ")"));
   }
 
-  private static String tags(List<ManifestDescriptor> all) {
-    return String.join(
-        ", ",
-        all.stream()
-            .map(m -> m.getAnnotations() == null ? null : m.getAnnotations().get(REF_NAME))
-            .filter(t -> t != null)
-            .toList());
+  private static String tags(List<Descriptor> all) {
+    return String.join(", ", all.stream().flatMap(m -> m.annotation(REF_NAME).stream()).toList());
   }
 }

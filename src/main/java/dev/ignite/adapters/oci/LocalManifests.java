@@ -3,13 +3,8 @@ package dev.ignite.adapters.oci;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import land.oras.Index;
-import land.oras.Layer;
-import land.oras.Manifest;
-import land.oras.ManifestDescriptor;
 
 /**
  * Walks an image held in local blobs (an OCI layout, an archive): index to linux/amd64 manifest,
@@ -25,50 +20,48 @@ final class LocalManifests {
 
   private LocalManifests() {}
 
-  static ImageContent resolve(
-      ManifestDescriptor top, BlobOpener blobs, ImportSession session, String where)
+  static ImageContent resolve(Descriptor top, BlobOpener blobs, ImportSession session, String where)
       throws IOException {
-    ManifestDescriptor current = top;
+    Descriptor current = top;
     for (int depth = 0; depth < 4; depth++) {
-      String json = readVerified(current.getDigest(), blobs, where);
-      if (MediaTypes.isIndex(current.getMediaType()) || isIndexJson(json)) {
-        current = MediaTypes.linuxAmd64(Index.fromJson(json), where);
+      byte[] json = readVerified(current.digest(), blobs, where);
+      String what = where + " manifest " + current.digest();
+      ManifestDocument doc = ManifestJson.parse(json, current.mediaType(), what);
+      if (doc instanceof ImageIndex index) {
+        current = MediaTypes.linuxAmd64(index, what);
         continue;
       }
-      return copy(Manifest.fromJson(json), blobs, session, where);
+      return copy((ImageManifest) doc, blobs, session, where);
     }
     throw new ImageException(where + ": image indexes nest too deeply");
   }
 
-  static List<ManifestDescriptor> manifestsOf(String indexJson) {
-    return Index.fromJson(indexJson).getManifests();
-  }
-
   private static ImageContent copy(
-      Manifest manifest, BlobOpener blobs, ImportSession session, String where) throws IOException {
-    String config = Digests.requireValid(manifest.getConfig().getDigest());
-    copyBlob(config, manifest.getConfig().getSize(), blobs, session, where);
+      ImageManifest manifest, BlobOpener blobs, ImportSession session, String where)
+      throws IOException {
+    String config = Digests.requireValid(manifest.config().digest());
+    copyBlob(config, manifest.config().size(), blobs, session, where);
     List<String> layers = new ArrayList<>();
-    for (Layer layer : manifest.getLayers()) {
-      String digest = Digests.requireValid(layer.getDigest());
-      copyBlob(digest, layer.getSize(), blobs, session, where);
+    for (Descriptor layer : manifest.layers()) {
+      String digest = Digests.requireValid(layer.digest());
+      copyBlob(digest, layer.size(), blobs, session, where);
       layers.add(digest);
     }
     return new ImageContent(config, layers, List.of());
   }
 
   private static void copyBlob(
-      String digest, Long size, BlobOpener blobs, ImportSession session, String where)
+      String digest, long size, BlobOpener blobs, ImportSession session, String where)
       throws IOException {
     if (session.has(digest)) {
       return;
     }
     try (InputStream in = blobs.open(digest)) {
-      session.put(digest, size == null ? -1 : size, in, where);
+      session.put(digest, size, in, where);
     }
   }
 
-  private static String readVerified(String digest, BlobOpener blobs, String where)
+  private static byte[] readVerified(String digest, BlobOpener blobs, String where)
       throws IOException {
     byte[] bytes;
     try (InputStream in = blobs.open(Digests.requireValid(digest))) {
@@ -80,10 +73,6 @@ final class LocalManifests {
     if (!Digests.of(bytes).equals(digest)) {
       throw new ImageException(where + ": manifest " + digest + " does not match its digest");
     }
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  private static boolean isIndexJson(String json) {
-    return json.contains("\"manifests\"") && !json.contains("\"layers\"");
+    return bytes;
   }
 }

@@ -6,24 +6,16 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import land.oras.ContainerRef;
-import land.oras.Descriptor;
-import land.oras.Layer;
-import land.oras.Manifest;
-import land.oras.ManifestDescriptor;
-import land.oras.Registry;
-import land.oras.auth.NoAuthProvider;
-import land.oras.auth.UsernamePasswordProvider;
-import land.oras.exception.OrasException;
 
 /**
- * Pulls an image over the OCI distribution API (through the ORAS SDK, which speaks the token and
- * Basic challenges): manifest or index, then every blob the cache lacks, verified while streaming.
+ * Pulls an image over the OCI distribution API: manifest or index (each verified against the digest
+ * it is fetched by), then every blob the cache lacks, verified while streaming.
  */
 final class RegistryPuller {
   private static final int PARALLEL = 3;
@@ -36,42 +28,70 @@ final class RegistryPuller {
   }
 
   ImageContent pull(RegistryRef ref, ImportOptions options, ImportSession session) {
-    Registry registry = client(ref, options);
-    ContainerRef cref = ContainerRef.parse(ref.toString());
+    RegistryClient client = client(ref, options);
     try {
-      Descriptor top =
-          retry.call(
-              "the manifest of " + ref, ref.registry(), () -> registry.probeDescriptor(cref));
-      String topDigest = Digests.requireValid(top.getDigest());
-      Manifest manifest = manifest(registry, cref, ref, top.getMediaType(), topDigest);
-      String config =
-          fetch(
-              registry,
-              cref,
-              ref,
-              manifest.getConfig().getDigest(),
-              manifest.getConfig().getSize(),
-              session);
-      List<String> layers = fetchLayers(registry, cref, ref, manifest.getLayers(), session);
+      String topDigest = topDigest(client, ref);
+      ImageManifest manifest = manifest(client, ref, topDigest);
+      Descriptor config = manifest.config();
+      String configDigest = fetch(client, ref, config.digest(), config.size(), session);
+      List<String> layers = fetchLayers(client, ref, manifest.layers(), session);
       return new ImageContent(
-          config, layers, List.of(ref.repositoryWithRegistry() + "@" + topDigest));
-    } catch (OrasException e) {
+          configDigest, layers, List.of(ref.repositoryWithRegistry() + "@" + topDigest));
+    } catch (RegistryError e) {
       throw translate(e, ref);
     }
   }
 
-  private Manifest manifest(
-      Registry registry, ContainerRef cref, RegistryRef ref, String mediaType, String digest) {
-    ContainerRef pinned = cref.withDigest(digest);
-    if (!MediaTypes.isIndex(mediaType)) {
-      return retry.call(
-          "the manifest of " + ref, ref.registry(), () -> registry.getManifest(pinned));
+  /**
+   * The digest the reference names. A tag is probed with HEAD (registries count GETs against pull
+   * limits, not HEADs); a registry that gives no digest there is asked for the manifest itself,
+   * whose hash is its digest.
+   */
+  private String topDigest(RegistryClient client, RegistryRef ref) {
+    if (ref.digest() != null) {
+      return ref.digest();
     }
-    var index = retry.call("the index of " + ref, ref.registry(), () -> registry.getIndex(pinned));
-    ManifestDescriptor amd64 = MediaTypes.linuxAmd64(index, ref.toString());
-    ContainerRef chosen = cref.withDigest(Digests.requireValid(amd64.getDigest()));
-    return retry.call(
-        "the amd64 manifest of " + ref, ref.registry(), () -> registry.getManifest(chosen));
+    String what = "the manifest of " + ref;
+    Optional<String> probed = retry.call(what, ref.registry(), () -> client.probe(ref.tag()));
+    if (probed.isPresent()) {
+      return Digests.requireValid(probed.get());
+    }
+    return Digests.of(retry.call(what, ref.registry(), () -> client.manifest(ref.tag())).body());
+  }
+
+  private ImageManifest manifest(RegistryClient client, RegistryRef ref, String digest) {
+    ManifestDocument top = document(client, ref, digest, "manifest of " + ref);
+    if (top instanceof ImageManifest m) {
+      return m;
+    }
+    Descriptor amd64 = MediaTypes.linuxAmd64((ImageIndex) top, "index of " + ref);
+    String chosen = Digests.requireValid(amd64.digest());
+    if (document(client, ref, chosen, "amd64 manifest of " + ref) instanceof ImageManifest m) {
+      return m;
+    }
+    throw new ImageException(
+        "amd64 manifest of " + ref + " is an index again; nested indexes are not followed");
+  }
+
+  /** The manifest or index stored under {@code digest}, checked against it. */
+  private ManifestDocument document(
+      RegistryClient client, RegistryRef ref, String digest, String where) {
+    Digests.requireValid(digest);
+    RegistryClient.Manifest m =
+        retry.call("the " + where, ref.registry(), () -> client.manifest(digest));
+    String actual = Digests.of(m.body());
+    if (!actual.equals(digest)) {
+      throw new ImageException(
+          where
+              + ": registry "
+              + ref.registry()
+              + " served content hashing to "
+              + actual
+              + " for "
+              + digest
+              + "; nothing was kept");
+    }
+    return ManifestJson.parse(m.body(), m.contentType(), where);
   }
 
   /**
@@ -79,22 +99,17 @@ final class RegistryPuller {
    * download, so a second core halves it. The first failure cancels the rest.
    */
   private List<String> fetchLayers(
-      Registry registry,
-      ContainerRef cref,
-      RegistryRef ref,
-      List<Layer> layers,
-      ImportSession session) {
+      RegistryClient client, RegistryRef ref, List<Descriptor> layers, ImportSession session) {
     if (layers.size() < 2) {
       List<String> one = new ArrayList<>();
-      layers.forEach(l -> one.add(fetch(registry, cref, ref, l.getDigest(), l.getSize(), session)));
+      layers.forEach(l -> one.add(fetch(client, ref, l.digest(), l.size(), session)));
       return one;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(layers.size(), PARALLEL));
     try {
       List<Future<String>> futures = new ArrayList<>();
-      for (Layer l : layers) {
-        futures.add(
-            pool.submit(() -> fetch(registry, cref, ref, l.getDigest(), l.getSize(), session)));
+      for (Descriptor l : layers) {
+        futures.add(pool.submit(() -> fetch(client, ref, l.digest(), l.size(), session)));
       }
       List<String> digests = new ArrayList<>();
       for (Future<String> f : futures) {
@@ -133,44 +148,32 @@ final class RegistryPuller {
   }
 
   private String fetch(
-      Registry registry,
-      ContainerRef cref,
-      RegistryRef ref,
-      String digest,
-      Long size,
-      ImportSession session) {
+      RegistryClient client, RegistryRef ref, String digest, long size, ImportSession session) {
     Digests.requireValid(digest);
     if (session.has(digest)) {
       return digest;
     }
-    ContainerRef blob = cref.withDigest(digest);
     return retry.call(
         "blob " + digest,
         ref.registry(),
         () -> {
-          try (InputStream in = registry.fetchBlob(blob)) {
-            session.put(digest, size == null ? -1 : size, in, "registry " + ref.registry());
+          try (InputStream in = client.blob(digest)) {
+            session.put(digest, size, in, "registry " + ref.registry());
           }
           return digest;
         });
   }
 
-  private Registry client(RegistryRef ref, ImportOptions options) {
+  private RegistryClient client(RegistryRef ref, ImportOptions options) {
     Path config = options.dockerConfig().orElse(defaultDockerConfig);
     var auth =
-        DockerCredentials.forRegistry(config, ref.registry())
-            .<land.oras.auth.AuthProvider>map(
-                c -> new UsernamePasswordProvider(c.username(), c.password()))
-            .orElseGet(NoAuthProvider::new);
-    return Registry.builder()
-        .withInsecure(options.insecureRegistries().contains(ref.registry()))
-        .withAuthProvider(auth)
-        .build();
+        new RegistryAuth(ref.repository(), DockerCredentials.forRegistry(config, ref.registry()));
+    return new RegistryClient(ref, options.insecureRegistries().contains(ref.registry()), auth);
   }
 
-  private static ImageException translate(OrasException e, RegistryRef ref) {
-    Integer status = e.getStatusCode();
-    if (status != null && status == 404) {
+  private static ImageException translate(RegistryError e, RegistryRef ref) {
+    int status = e.status();
+    if (status == 404) {
       return new ImageException(
           "image "
               + ref
@@ -179,7 +182,7 @@ final class RegistryPuller {
               + " (HTTP 404); check the name and tag",
           e);
     }
-    if (status != null && (status == 401 || status == 403)) {
+    if (status == 401 || status == 403) {
       return new ImageException(
           "registry "
               + ref.registry()

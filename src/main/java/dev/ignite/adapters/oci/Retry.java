@@ -4,11 +4,12 @@ import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import land.oras.exception.OrasException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Bounded retries with doubling backoff for connection errors and 5xx answers; nothing else. */
+/**
+ * Bounded retries with doubling backoff for connection errors and 5xx or 429 answers; nothing else.
+ */
 final class Retry {
   interface Call<T> {
     T run() throws IOException;
@@ -30,8 +31,8 @@ final class Retry {
         return call.run();
       } catch (IOException | UncheckedIOException e) {
         last = new UncheckedIOException(e.getMessage(), asIo(e));
-      } catch (OrasException e) {
-        if (!isTransient(e)) {
+      } catch (RegistryError e) {
+        if (!e.isTransient()) {
           throw e;
         }
         last = e;
@@ -57,11 +58,6 @@ final class Retry {
             + "; check that it is running and reachable (a plain-HTTP registry needs"
             + " --insecure-registry HOST:PORT)",
         last);
-  }
-
-  static boolean isTransient(OrasException e) {
-    Integer status = e.getStatusCode();
-    return status == null || status <= 0 || status >= 500 || status == 429;
   }
 
   private static IOException asIo(Exception e) {

@@ -31,6 +31,19 @@ class DockerCredentialsTest {
   }
 
   @Test
+  void readsUsernameAndPasswordWhenThereIsNoAuthAndIgnoresOtherKeys() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("config.json"),
+            "{\"credsStore\":\"desktop\",\"auths\":{\"http://reg:5000\":"
+                + "{\"username\":\"bob\",\"password\":\"pw\",\"email\":\"b@x\"},"
+                + "\"empty:1\":{}},\"proxies\":{\"default\":{}}}");
+    assertThat(DockerCredentials.forRegistry(config, "reg:5000"))
+        .contains(new DockerCredentials.Credentials("bob", "pw"));
+    assertThat(DockerCredentials.forRegistry(config, "empty:1")).isEmpty();
+  }
+
+  @Test
   void configPathComesFromDockerConfigThenHome() {
     assertThat(DockerCredentials.defaultLocation(Map.of("DOCKER_CONFIG", "/etc/d"), "/root"))
         .isEqualTo(Path.of("/etc/d/config.json"));

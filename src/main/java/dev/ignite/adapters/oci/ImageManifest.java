@@ -1,0 +1,10 @@
+package dev.ignite.adapters.oci;
+
+import java.util.List;
+
+/** An image manifest (OCI or Docker v2 schema 2): one config blob and the layers, lowest first. */
+record ImageManifest(Descriptor config, List<Descriptor> layers) implements ManifestDocument {
+  ImageManifest {
+    layers = List.copyOf(layers);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.ignite.adapters.oci;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers a registry's 401 challenges for one import, and remembers the answer: a {@code Bearer}
+ * challenge is met with a pull token from its realm (asked with our Basic credentials when we have
+ * some, anonymously otherwise), a {@code Basic} one with the credentials themselves.
+ */
+final class RegistryAuth {
+  private static final int MAX_TOKEN_RESPONSE = 1 << 20;
+  private final String repository;
+  private final Optional<DockerCredentials.Credentials> credentials;
+  private String authorization;
+
+  RegistryAuth(String repository, Optional<DockerCredentials.Credentials> credentials) {
+    this.repository = repository;
+    this.credentials = credentials;
+  }
+
+  /** The {@code Authorization} header to send, or null before any challenge. */
+  synchronized String header() {
+    return authorization;
+  }
+
+  /**
+   * A new header answering {@code challenges}, or empty when we cannot answer them (then the 401
+   * stands). {@code refused} is the header that was refused; if another thread has already replaced
+   * it, that newer header is returned without asking again.
+   */
+  synchronized Optional<String> answer(List<AuthChallenge> challenges, String refused)
+      throws IOException {
+    if (authorization != null && !authorization.equals(refused)) {
+      return Optional.of(authorization);
+    }
+    Optional<AuthChallenge> bearer = find(challenges, "bearer");
+    if (bearer.isPresent() && bearer.get().param("realm").isPresent()) {
+      authorization = "Bearer " + token(bearer.get());
+    } else if (find(challenges, "basic").isPresent() && credentials.isPresent()) {
+      String basic = basic(credentials.get());
+      if (basic.equals(refused)) {
+        return Optional.empty();
+      }
+      authorization = basic;
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(authorization);
+  }
+
+  private String token(AuthChallenge challenge) throws IOException {
+    String realm = challenge.param("realm").orElseThrow();
+    StringBuilder query = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?');
+    challenge
+        .param("service")
+        .ifPresent(s -> query.append("service=").append(encode(s)).append('&'));
+    query.append("scope=").append(encode("repository:" + repository + ":pull"));
+    URL url = new URL(query.toString());
+    HttpURLConnection c =
+        Http.send(
+            "GET", url, "application/json", credentials.map(RegistryAuth::basic).orElse(null));
+    int status = c.getResponseCode();
+    if (status != 200) {
+      throw new RegistryError(
+          status, "token server " + realm + " answered HTTP " + status + ": " + Http.errorText(c));
+    }
+    byte[] body;
+    try (InputStream in = c.getInputStream()) {
+      body = in.readNBytes(MAX_TOKEN_RESPONSE);
+    }
+    return tokenOf(body, "token from " + realm);
+  }
+
+  /** {@code token}, or {@code access_token} (the OAuth2 name some servers use instead). */
+  static String tokenOf(byte[] json, String where) {
+    String[] found = new String[2];
+    Json.parse(
+        json,
+        where,
+        p -> {
+          Json.object(
+              p,
+              where,
+              (name, v) -> {
+                int slot = name.equals("token") ? 0 : name.equals("access_token") ? 1 : -1;
+                if (slot < 0 || v.currentToken() != JsonToken.VALUE_STRING) {
+                  return false;
+                }
+                found[slot] = v.getText();
+                return true;
+              });
+          return null;
+        });
+    String token = found[0] != null && !found[0].isEmpty() ? found[0] : found[1];
+    if (token == null || token.isEmpty()) {
+      throw new RegistryError(401, where + ": the answer holds no token");
+    }
+    return token;
+  }
+
+  private static Optional<AuthChallenge> find(List<AuthChallenge> challenges, String scheme) {
+    return challenges.stream().filter(c -> c.scheme().equals(scheme)).findFirst();
+  }
+
+  private static String basic(DockerCredentials.Credentials c) {
+    String pair = c.username() + ":" + c.password();
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

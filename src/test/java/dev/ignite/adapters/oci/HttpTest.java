@@ -1,0 +1,26 @@
+package dev.ignite.adapters.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+
+class HttpTest {
+  @Test
+  void credentialsGoOnlyToTheRegistrysOwnSchemeHostAndPort() throws Exception {
+    URL registry = new URL("https://registry.example:5000/v2/a/blobs/sha256:1");
+    assertThat(Http.sameOrigin(registry, new URL("https://REGISTRY.example:5000/other"))).isTrue();
+    assertThat(Http.sameOrigin(registry, new URL("https://storage.example/x?sig=1"))).isFalse();
+    assertThat(Http.sameOrigin(registry, new URL("https://registry.example:5001/x"))).isFalse();
+    assertThat(Http.sameOrigin(registry, new URL("http://registry.example:5000/x"))).isFalse();
+  }
+
+  @Test
+  void aDefaultPortEqualsTheSamePortWrittenOut() throws Exception {
+    assertThat(
+            Http.sameOrigin(new URL("https://r.example/v2/"), new URL("https://r.example:443/b")))
+        .isTrue();
+    assertThat(Http.sameOrigin(new URL("http://r.example/v2/"), new URL("http://r.example:443/b")))
+        .isFalse();
+  }
+}

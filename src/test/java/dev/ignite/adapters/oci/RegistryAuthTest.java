@@ -1,0 +1,53 @@
+package dev.ignite.adapters.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RegistryAuthTest {
+  private static byte[] json(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void tokenIsPreferredAndAccessTokenIsTheFallback() {
+    assertThat(RegistryAuth.tokenOf(json("{\"token\":\"t1\",\"access_token\":\"t2\"}"), "w"))
+        .isEqualTo("t1");
+    assertThat(RegistryAuth.tokenOf(json("{\"expires_in\":60,\"access_token\":\"t2\"}"), "w"))
+        .isEqualTo("t2");
+  }
+
+  @Test
+  void anAnswerWithoutTokenIsARefusal() {
+    assertThatThrownBy(() -> RegistryAuth.tokenOf(json("{\"details\":\"no\"}"), "token from r"))
+        .isInstanceOf(RegistryError.class)
+        .hasMessage("token from r: the answer holds no token")
+        .satisfies(e -> assertThat(((RegistryError) e).status()).isEqualTo(401));
+  }
+
+  @Test
+  void basicChallengeIsAnsweredWithCredentialsOnceAndNotWithout() throws Exception {
+    var challenge = AuthChallenge.parse("Basic realm=\"r\"");
+    RegistryAuth anonymous = new RegistryAuth("a", Optional.empty());
+    assertThat(anonymous.answer(challenge, null)).isEmpty();
+
+    RegistryAuth alice =
+        new RegistryAuth("a", Optional.of(new DockerCredentials.Credentials("alice", "pw")));
+    String header = alice.answer(challenge, null).orElseThrow();
+    assertThat(header).isEqualTo("Basic YWxpY2U6cHc=");
+    assertThat(alice.header()).isEqualTo(header);
+    assertThat(alice.answer(challenge, header)).as("refused already").isEmpty();
+  }
+
+  @Test
+  void anUnknownSchemeIsNotAnswered() throws Exception {
+    RegistryAuth auth =
+        new RegistryAuth("a", Optional.of(new DockerCredentials.Credentials("u", "p")));
+    assertThat(auth.answer(List.of(new AuthChallenge("negotiate", java.util.Map.of())), null))
+        .isEmpty();
+  }
+}
