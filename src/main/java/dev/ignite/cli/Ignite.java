@@ -57,7 +57,6 @@ public final class Ignite implements Runnable {
     int code = cl.execute(args);
     cl.getOut().flush(); // print() does not flush on its own, and exit() skips it
     cl.getErr().flush();
-    ExitWaits.release();
     System.exit(code);
   }
 }

@@ -43,7 +43,7 @@ final class BlobStore {
   long put(String digest, long size, InputStream in, ImportProgress progress, String origin)
       throws IOException {
     Path target = path(digest);
-    Path part = Files.createTempFile(tmp, Digests.hex(digest), ".part");
+    Path part = PartFile.create(tmp, Digests.hex(digest));
     try {
       MessageDigest sha = Digests.sha256();
       long n = copy(in, part, sha, digest, size, progress);
@@ -73,7 +73,7 @@ final class BlobStore {
 
   /** Stores a blob of unknown digest (a rootfs tarball, a generated config). */
   Stored putComputing(InputStream in) throws IOException {
-    Path part = Files.createTempFile(tmp, "new", ".part");
+    Path part = PartFile.create(tmp, "new");
     try {
       MessageDigest sha = Digests.sha256();
       long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE);

@@ -41,7 +41,7 @@ final class ImageRecords {
     p.setProperty("sizeBytes", Long.toString(image.sizeBytes()));
     p.setProperty("repoDigests", String.join(",", image.repoDigests()));
     p.setProperty("layers", String.join(",", image.layers()));
-    Path part = Files.createTempFile(dir, ".image", ".part");
+    Path part = PartFile.create(dir, ".image");
     try {
       try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
         p.store(w, null);

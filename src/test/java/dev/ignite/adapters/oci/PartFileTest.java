@@ -1,0 +1,39 @@
+package dev.ignite.adapters.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void createsDistinctEmptyOwnerOnlyFiles() throws IOException {
+    Path a = PartFile.create(dir, "blob");
+    Path b = PartFile.create(dir, "blob");
+    assertThat(a).isNotEqualTo(b);
+    assertThat(a.getFileName().toString()).startsWith("blob.").endsWith(".part");
+    assertThat(Files.size(a)).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void stepsOverAFileLeftByAnEarlierProcessWithTheSamePid() throws IOException {
+    Path probe = PartFile.create(dir, "x");
+    String name = probe.getFileName().toString();
+    long n =
+        Long.parseLong(
+            name.substring(name.lastIndexOf('.', name.length() - 6) + 1, name.length() - 5));
+    Path stale = dir.resolve(name.replace("." + n + ".part", "." + (n + 1) + ".part"));
+    Files.writeString(stale, "left behind");
+    Path next = PartFile.create(dir, "x");
+    assertThat(next).isNotEqualTo(stale);
+    assertThat(Files.readString(stale)).isEqualTo("left behind");
+  }
+}
