@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The OCI distribution API calls an import makes to one repository: probe a manifest, get a
- * manifest, get a blob. Every call goes through {@link #send}, which answers 401 challenges once.
+ * The OCI distribution API calls an import makes to one repository: get a manifest, get a blob.
+ * Every call goes through {@link #send}, which answers 401 challenges once.
  */
 final class RegistryClient {
   /** A manifest as served: its bytes, Content-Type and the digest the registry claims for it. */
@@ -24,14 +24,6 @@ final class RegistryClient {
     this.base =
         (insecure ? "http://" : "https://") + ref.registry() + "/v2/" + ref.repository() + "/";
     this.auth = auth;
-  }
-
-  /** The digest a registry gives for {@code reference} (HEAD), when it gives one. */
-  Optional<String> probe(String reference) throws IOException {
-    HttpURLConnection c = send("HEAD", "manifests/" + reference, MediaTypes.ACCEPT_MANIFESTS);
-    Optional<String> digest = Optional.ofNullable(c.getHeaderField("Docker-Content-Digest"));
-    Http.discard(c);
-    return digest;
   }
 
   Manifest manifest(String reference) throws IOException {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,57 +29,36 @@ final class RegistryPuller {
   ImageContent pull(RegistryRef ref, ImportOptions options, ImportSession session) {
     RegistryClient client = client(ref, options);
     try {
-      String topDigest = topDigest(client, ref);
-      ImageManifest manifest = manifest(client, ref, topDigest);
-      Descriptor config = manifest.config();
-      String configDigest = fetch(client, ref, config.digest(), config.size(), session);
-      List<String> layers = fetchLayers(client, ref, manifest.layers(), session);
+      String reference = ref.digest() != null ? ref.digest() : ref.tag();
+      String where = "manifest of " + ref;
+      RegistryClient.Manifest top =
+          retry.call("the " + where, ref.registry(), () -> client.manifest(reference));
+      String topDigest = checked(top, ref.digest() != null ? ref.digest() : null, ref, where);
+      ImageManifest manifest =
+          amd64(client, ref, ManifestJson.parse(top.body(), top.contentType(), where));
+      List<Descriptor> blobs = new ArrayList<>();
+      blobs.add(manifest.config());
+      blobs.addAll(manifest.layers());
+      List<String> digests = fetchAll(client, ref, blobs, session);
       return new ImageContent(
-          configDigest, layers, List.of(ref.repositoryWithRegistry() + "@" + topDigest));
+          digests.get(0),
+          List.copyOf(digests.subList(1, digests.size())),
+          List.of(ref.repositoryWithRegistry() + "@" + topDigest));
     } catch (RegistryError e) {
       throw translate(e, ref);
     }
   }
 
   /**
-   * The digest the reference names. A tag is probed with HEAD (registries count GETs against pull
-   * limits, not HEADs); a registry that gives no digest there is asked for the manifest itself,
-   * whose hash is its digest.
+   * The digest of a manifest as served, checked against the one it was asked for by, or else the
+   * one the registry claims for it. One GET by tag, as skopeo does: a HEAD first would cost a round
+   * trip and save no pull, since the manifest is fetched whatever it answers.
    */
-  private String topDigest(RegistryClient client, RegistryRef ref) {
-    if (ref.digest() != null) {
-      return ref.digest();
-    }
-    String what = "the manifest of " + ref;
-    Optional<String> probed = retry.call(what, ref.registry(), () -> client.probe(ref.tag()));
-    if (probed.isPresent()) {
-      return Digests.requireValid(probed.get());
-    }
-    return Digests.of(retry.call(what, ref.registry(), () -> client.manifest(ref.tag())).body());
-  }
-
-  private ImageManifest manifest(RegistryClient client, RegistryRef ref, String digest) {
-    ManifestDocument top = document(client, ref, digest, "manifest of " + ref);
-    if (top instanceof ImageManifest m) {
-      return m;
-    }
-    Descriptor amd64 = MediaTypes.linuxAmd64((ImageIndex) top, "index of " + ref);
-    String chosen = Digests.requireValid(amd64.digest());
-    if (document(client, ref, chosen, "amd64 manifest of " + ref) instanceof ImageManifest m) {
-      return m;
-    }
-    throw new ImageException(
-        "amd64 manifest of " + ref + " is an index again; nested indexes are not followed");
-  }
-
-  /** The manifest or index stored under {@code digest}, checked against it. */
-  private ManifestDocument document(
-      RegistryClient client, RegistryRef ref, String digest, String where) {
-    Digests.requireValid(digest);
-    RegistryClient.Manifest m =
-        retry.call("the " + where, ref.registry(), () -> client.manifest(digest));
+  private static String checked(
+      RegistryClient.Manifest m, String askedFor, RegistryRef ref, String where) {
     String actual = Digests.of(m.body());
-    if (!actual.equals(digest)) {
+    String expected = askedFor != null ? askedFor : m.digest().orElse(actual);
+    if (!actual.equals(Digests.requireValid(expected))) {
       throw new ImageException(
           where
               + ": registry "
@@ -88,17 +66,35 @@ final class RegistryPuller {
               + " served content hashing to "
               + actual
               + " for "
-              + digest
+              + expected
               + "; nothing was kept");
     }
-    return ManifestJson.parse(m.body(), m.contentType(), where);
+    return actual;
+  }
+
+  private ImageManifest amd64(RegistryClient client, RegistryRef ref, ManifestDocument top) {
+    if (top instanceof ImageManifest m) {
+      return m;
+    }
+    Descriptor amd64 = MediaTypes.linuxAmd64((ImageIndex) top, "index of " + ref);
+    String chosen = Digests.requireValid(amd64.digest());
+    String where = "amd64 manifest of " + ref;
+    RegistryClient.Manifest m =
+        retry.call("the " + where, ref.registry(), () -> client.manifest(chosen));
+    checked(m, chosen, ref, where);
+    if (ManifestJson.parse(m.body(), m.contentType(), where) instanceof ImageManifest manifest) {
+      return manifest;
+    }
+    throw new ImageException(
+        "amd64 manifest of " + ref + " is an index again; nested indexes are not followed");
   }
 
   /**
-   * Layers are fetched side by side, as Docker and skopeo do: hashing is the CPU-bound part of a
-   * download, so a second core halves it. The first failure cancels the rest.
+   * The config and the layers are fetched side by side, as Docker and skopeo do: hashing is the
+   * CPU-bound part of a download, so a second core halves it, and the small config does not wait
+   * for the layers or they for it. The first failure cancels the rest.
    */
-  private List<String> fetchLayers(
+  private List<String> fetchAll(
       RegistryClient client, RegistryRef ref, List<Descriptor> layers, ImportSession session) {
     if (layers.size() < 2) {
       List<String> one = new ArrayList<>();
