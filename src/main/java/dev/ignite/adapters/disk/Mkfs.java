@@ -45,11 +45,11 @@ final class Mkfs {
     throw new IOException(tool + " not found; install the Debian package e2fsprogs");
   }
 
-  /** Runs a debugfs command file against the image; any complaint from debugfs is an error. */
-  void debugfs(Path disk, Path script, Path tree, Size size) throws IOException {
+  /** Runs debugfs commands against the image; any complaint from debugfs is an error. */
+  void debugfs(Path disk, String script, Path tree, Size size) throws IOException {
     Processes.Result result =
         Processes.run(
-            List.of(locate("debugfs").toString(), "-w", "-f", script.toString(), disk.toString()));
+            List.of(locate("debugfs").toString(), "-w", "-f", "-", disk.toString()), script);
     List<String> complaints = new ArrayList<>();
     for (String line : result.output().split("\n")) {
       if (!line.isBlank() && !line.startsWith("debugfs") && !line.startsWith("Allocated inode")) {
@@ -68,7 +68,18 @@ final class Mkfs {
   }
 
   void run(Path binary, Path tree, Path disk, Size size) throws IOException {
-    List<String> command =
+    try (Processes.Running running = start(binary, tree, disk, size)) {
+      finish(running, tree, disk, size);
+    }
+  }
+
+  /**
+   * Starts writing a new file system of {@code size} holding {@code tree} to {@code disk}, which
+   * must not exist yet: a new file reads as zeros, so mkfs skips wiping inode tables and journal.
+   */
+  Processes.Running start(Path binary, Path tree, Path disk, Size size) throws IOException {
+    Files.deleteIfExists(disk);
+    return Processes.start(
         List.of(
             binary.toString(),
             "-q",
@@ -81,9 +92,15 @@ final class Mkfs {
             // without rewriting every checksum (and the journal superblock stays valid)
             "-O",
             "metadata_csum_seed",
+            "-E",
+            "nodiscard,assume_storage_prezeroed=1",
             disk.toString(),
-            (size.bytes() / 1024) + "k");
-    Processes.Result result = Processes.run(command);
+            (size.bytes() / 1024) + "k"));
+  }
+
+  /** Waits for a {@link #start}ed mkfs; a full disk becomes {@link DiskTooSmallException}. */
+  void finish(Processes.Running running, Path tree, Path disk, Size size) throws IOException {
+    Processes.Result result = running.await();
     if (!result.ok()) {
       String out = result.output().toLowerCase(Locale.ROOT);
       if (out.contains("could not allocate")
