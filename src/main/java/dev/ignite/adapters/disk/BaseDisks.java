@@ -50,12 +50,6 @@ final class BaseDisks {
         .addShutdownHook(new Thread(BaseDisks::abandonCurrent, "base-disk-writer-stop"));
   }
 
-  private final Mkfs mkfs;
-
-  BaseDisks(Mkfs mkfs) {
-    this.mkfs = mkfs;
-  }
-
   /** The base for this tree and size if one has been written. */
   Optional<Path> existing(Path tree, Size size) throws IOException {
     return path(tree, size).filter(Files::isRegularFile);
@@ -94,13 +88,11 @@ final class BaseDisks {
     }
   }
 
-  /**
-   * Starts copying {@code base} to {@code target}, leaving holes where the base has holes or zeros.
-   */
-  static Processes.Running startCopy(Path base, Path target) throws IOException {
+  /** The command copying {@code base} to {@code target}, leaving holes for its holes and zeros. */
+  static List<String> copyCommand(Path base, Path target) {
     // cp finds the holes with SEEK_DATA/SEEK_HOLE, which the JDK does not offer: a Java copy
     // would read all 4GB of a mostly empty file.
-    return Processes.start(List.of("cp", "--sparse=always", base.toString(), target.toString()));
+    return List.of("cp", "--sparse=always", base.toString(), target.toString());
   }
 
   private void writeIfMissing(Path mkfsBinary, Path tree, Size size, Path base) throws IOException {
@@ -123,9 +115,10 @@ final class BaseDisks {
     Path temp =
         base.resolveSibling("." + base.getFileName() + ".tmp-" + ProcessHandle.current().pid());
     long started = System.nanoTime();
-    try (Processes.Running running = mkfs.start(mkfsBinary, tree, temp, size)) {
+    Files.deleteIfExists(temp);
+    try (Processes.Running running = Processes.start(Mkfs.command(mkfsBinary, tree, temp, size))) {
       CURRENT.set(new Write(running, temp));
-      mkfs.finish(running, tree, temp, size);
+      Mkfs.check(running.await(), tree, temp, size);
       Files.move(temp, base, StandardCopyOption.ATOMIC_MOVE);
       LOG.info("wrote base disk {} in {} ms", base, (System.nanoTime() - started) / 1_000_000);
     } finally {

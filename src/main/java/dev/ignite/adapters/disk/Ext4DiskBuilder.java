@@ -33,7 +33,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
 
   Ext4DiskBuilder(Mkfs mkfs) {
     this.mkfs = mkfs;
-    this.bases = new BaseDisks(mkfs);
+    this.bases = new BaseDisks();
   }
 
   @Override
@@ -71,10 +71,12 @@ final class Ext4DiskBuilder implements DiskBuilder {
   private void write(RootDisk request, Path mkfsBinary, Optional<Path> base, Path temp)
       throws IOException {
     Path tree = request.imageTree();
-    try (Processes.Running filling =
-            base.isPresent()
-                ? BaseDisks.startCopy(base.get(), temp)
-                : mkfs.start(mkfsBinary, tree, temp, request.size());
+    List<String> fill =
+        base.isPresent()
+            ? BaseDisks.copyCommand(base.get(), temp)
+            : Mkfs.command(mkfsBinary, tree, temp, request.size());
+    Files.deleteIfExists(temp); // mkfs is told the file reads as zeros
+    try (DiskWrite writing = DiskWrite.start(mkfs.locate("debugfs"), temp, fill);
         Scratch scratch = Scratch.beside(temp)) {
       DebugfsScript script = new DebugfsScript(tree);
       if (base.isPresent()) {
@@ -82,14 +84,16 @@ final class Ext4DiskBuilder implements DiskBuilder {
         script.freshUuid();
       }
       new Personaliser(script, scratch, tree).apply(request);
+      writing.feed(script.text());
+      DiskWrite.Outcome outcome = writing.await();
       // The tree is only measured when mkfs runs out of room: walking it first costs as much
       // as the whole debugfs step on small images.
       if (base.isPresent()) {
-        filling.await().orThrow("copying base disk " + base.get() + " to " + temp);
+        outcome.fill().orThrow("copying base disk " + base.get() + " to " + temp);
       } else {
-        mkfs.finish(filling, tree, temp, request.size());
+        Mkfs.check(outcome.fill(), tree, temp, request.size());
       }
-      mkfs.debugfs(temp, script.text(), tree, request.size());
+      Mkfs.checkDebugfs(outcome.debugfs().orElseThrow(), temp, tree, request.size());
     }
   }
 

@@ -35,7 +35,7 @@ final class Mkfs {
     return locate("mkfs.ext4");
   }
 
-  private Path locate(String tool) throws IOException {
+  Path locate(String tool) throws IOException {
     for (Path dir : searchPath) {
       Path candidate = dir.resolve(tool);
       if (Files.isExecutable(candidate)) {
@@ -45,11 +45,57 @@ final class Mkfs {
     throw new IOException(tool + " not found; install the Debian package e2fsprogs");
   }
 
-  /** Runs debugfs commands against the image; any complaint from debugfs is an error. */
-  void debugfs(Path disk, String script, Path tree, Size size) throws IOException {
-    Processes.Result result =
-        Processes.run(
-            List.of(locate("debugfs").toString(), "-w", "-f", "-", disk.toString()), script);
+  /**
+   * The command writing a new file system of {@code size} holding {@code tree} to {@code disk},
+   * which must not exist yet: a new file reads as zeros, so mkfs is told to skip wiping inode
+   * tables and journal (and the guest's kernel then skips zeroing the inode tables too).
+   */
+  static List<String> command(Path binary, Path tree, Path disk, Size size) {
+    return List.of(
+        binary.toString(),
+        "-q",
+        "-F",
+        "-d",
+        tree.toString(),
+        "-L",
+        "root",
+        // checksums seeded from a stored value, not the UUID: copies can get a new UUID
+        // without rewriting every checksum (and the journal superblock stays valid)
+        "-O",
+        "metadata_csum_seed",
+        "-E",
+        "nodiscard,assume_storage_prezeroed=1",
+        disk.toString(),
+        (size.bytes() / 1024) + "k");
+  }
+
+  /** Runs mkfs into {@code disk} (replaced if it exists). */
+  void run(Path binary, Path tree, Path disk, Size size) throws IOException {
+    Files.deleteIfExists(disk);
+    try (Processes.Running running = Processes.start(command(binary, tree, disk, size))) {
+      check(running.await(), tree, disk, size);
+    }
+  }
+
+  /** Fails on a failed mkfs; a full disk becomes {@link DiskTooSmallException}. */
+  static void check(Processes.Result result, Path tree, Path disk, Size size) throws IOException {
+    if (!result.ok()) {
+      String out = result.output().toLowerCase(Locale.ROOT);
+      if (out.contains("could not allocate")
+          || out.contains("no space")
+          || out.contains("too small")) {
+        throw new DiskTooSmallException(
+            size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
+      }
+      result.orThrow("mkfs.ext4 of " + disk);
+    }
+  }
+
+  /**
+   * Fails on any complaint of a debugfs run; running out of room is {@link DiskTooSmallException}.
+   */
+  static void checkDebugfs(Processes.Result result, Path disk, Path tree, Size size)
+      throws IOException {
     List<String> complaints = new ArrayList<>();
     for (String line : result.output().split("\n")) {
       if (!line.isBlank() && !line.startsWith("debugfs") && !line.startsWith("Allocated inode")) {
@@ -64,52 +110,6 @@ final class Mkfs {
     if (!result.ok() || !complaints.isEmpty()) {
       throw new IOException(
           "writing the VM's files into " + disk + " failed: " + String.join("; ", complaints));
-    }
-  }
-
-  void run(Path binary, Path tree, Path disk, Size size) throws IOException {
-    try (Processes.Running running = start(binary, tree, disk, size)) {
-      finish(running, tree, disk, size);
-    }
-  }
-
-  /**
-   * Starts writing a new file system of {@code size} holding {@code tree} to {@code disk}, which
-   * must not exist yet: a new file reads as zeros, so mkfs skips wiping inode tables and journal.
-   */
-  Processes.Running start(Path binary, Path tree, Path disk, Size size) throws IOException {
-    Files.deleteIfExists(disk);
-    return Processes.start(
-        List.of(
-            binary.toString(),
-            "-q",
-            "-F",
-            "-d",
-            tree.toString(),
-            "-L",
-            "root",
-            // checksums seeded from a stored value, not the UUID: copies can get a new UUID
-            // without rewriting every checksum (and the journal superblock stays valid)
-            "-O",
-            "metadata_csum_seed",
-            "-E",
-            "nodiscard,assume_storage_prezeroed=1",
-            disk.toString(),
-            (size.bytes() / 1024) + "k"));
-  }
-
-  /** Waits for a {@link #start}ed mkfs; a full disk becomes {@link DiskTooSmallException}. */
-  void finish(Processes.Running running, Path tree, Path disk, Size size) throws IOException {
-    Processes.Result result = running.await();
-    if (!result.ok()) {
-      String out = result.output().toLowerCase(Locale.ROOT);
-      if (out.contains("could not allocate")
-          || out.contains("no space")
-          || out.contains("too small")) {
-        throw new DiskTooSmallException(
-            size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
-      }
-      result.orThrow("mkfs.ext4 of " + disk);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.disk;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +27,46 @@ final class Processes {
   static final class Running implements AutoCloseable {
     private final Process process;
     private final String name;
+    private Thread feeder;
+    private IOException feedFailure;
 
     private Running(Process process, String name) {
       this.process = process;
       this.name = name;
     }
 
+    /**
+     * Writes {@code input} to the tool's standard input and closes it, from another thread: a tool
+     * that echoes its input would otherwise fill its output pipe while this thread still writes,
+     * and both would wait forever.
+     */
+    void feed(String input) {
+      feeder =
+          new Thread(
+              () -> {
+                try (OutputStream in = process.getOutputStream()) {
+                  in.write(input.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  feedFailure = e;
+                }
+              },
+              name + "-input");
+      feeder.setDaemon(true);
+      feeder.start();
+    }
+
     /** Waits for the end; output is read after the work in between (tools here print little). */
     Result await() throws IOException {
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       try {
-        return new Result(process.waitFor(), output);
+        Result result = new Result(process.waitFor(), output);
+        if (feeder != null) {
+          feeder.join();
+          if (feedFailure != null && result.ok()) {
+            throw new IOException("feeding " + name + " its input failed", feedFailure);
+          }
+        }
+        return result;
       } catch (InterruptedException e) {
         close();
         Thread.currentThread().interrupt();
@@ -44,10 +74,11 @@ final class Processes {
       }
     }
 
-    /** Stops the tool if it still runs (a failed build must not leave it writing a file). */
+    /** Stops the tool and what it started if still running: a failed build must not go on. */
     @Override
     public void close() {
       if (process.isAlive()) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.onExit().join();
       }
@@ -58,43 +89,20 @@ final class Processes {
     return start(command).await();
   }
 
-  /** Runs {@code command} with {@code input} on its standard input. */
-  static Result run(List<String> command, String input) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    // fed from another thread: a tool that echoes its input would otherwise fill the output pipe
-    // while this thread is still writing, and both would wait forever
-    IOException[] failed = new IOException[1];
-    Thread feeder =
-        new Thread(
-            () -> {
-              try (OutputStream in = process.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-              } catch (IOException e) {
-                failed[0] = e;
-              }
-            },
-            command.get(0) + "-input");
-    feeder.setDaemon(true);
-    feeder.start();
-    Result result = new Running(process, command.get(0)).await();
-    try {
-      feeder.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while feeding " + command.get(0), e);
-    }
-    if (failed[0] != null && result.ok()) {
-      throw new IOException("feeding " + command.get(0) + " its input failed", failed[0]);
-    }
-    return result;
+  /** Starts {@code command} with nothing on its standard input. */
+  static Running start(List<String> command) throws IOException {
+    return start(command, ProcessBuilder.Redirect.from(new File("/dev/null")));
   }
 
-  static Running start(List<String> command) throws IOException {
+  /** Starts {@code command}; its standard input is given later with {@link Running#feed}. */
+  static Running startFed(List<String> command) throws IOException {
+    return start(command, ProcessBuilder.Redirect.PIPE);
+  }
+
+  private static Running start(List<String> command, ProcessBuilder.Redirect input)
+      throws IOException {
     Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectInput(input).start();
     return new Running(process, command.get(0));
   }
 }
