@@ -76,7 +76,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
             ? BaseDisks.copyCommand(base.get(), temp)
             : Mkfs.command(mkfsBinary, tree, temp, request.size());
     Files.deleteIfExists(temp); // mkfs is told the file reads as zeros
-    try (DiskWrite writing = DiskWrite.start(mkfs.locate("debugfs"), temp, fill);
+    try (DiskWrite writing = DiskWrite.start(fill, mkfs.locate("debugfs"));
         Scratch scratch = Scratch.beside(temp)) {
       DebugfsScript script = new DebugfsScript(tree);
       if (base.isPresent()) {
@@ -84,8 +84,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
         script.freshUuid();
       }
       new Personaliser(script, scratch, tree).apply(request);
-      writing.feed(script.text());
-      DiskWrite.Outcome outcome = writing.await();
+      DiskWrite.Outcome outcome = writing.finish(temp, script.text());
       // The tree is only measured when mkfs runs out of room: walking it first costs as much
       // as the whole debugfs step on small images.
       if (base.isPresent()) {
@@ -93,7 +92,12 @@ final class Ext4DiskBuilder implements DiskBuilder {
       } else {
         Mkfs.check(outcome.fill(), tree, temp, request.size());
       }
-      Mkfs.checkDebugfs(outcome.debugfs().orElseThrow(), temp, tree, request.size());
+      Mkfs.checkDebugfs(
+          outcome.debugfs().orElseThrow(),
+          DiskWrite.openCommand(temp) + "\n" + script.text(),
+          temp,
+          tree,
+          request.size());
     }
   }
 

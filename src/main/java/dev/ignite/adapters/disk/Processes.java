@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Runs a short-lived tool and keeps its output for error messages. */
 final class Processes {
+  // Linux pipes hold 64 KiB: this much input plus the tool's echo of it never blocks either side.
+  private static final int INLINE_INPUT = 16 * 1024;
+
   private Processes() {}
 
   record Result(int exitCode, String output) {
@@ -36,16 +39,23 @@ final class Processes {
     }
 
     /**
-     * Writes {@code input} to the tool's standard input and closes it, from another thread: a tool
-     * that echoes its input would otherwise fill its output pipe while this thread still writes,
-     * and both would wait forever.
+     * Writes {@code input} to the tool's standard input and closes it. Input larger than a pipe
+     * holds is written from another thread: a tool that echoes its input would otherwise fill its
+     * output pipe while this thread still writes, and both would wait forever.
      */
-    void feed(String input) {
+    void feed(String input) throws IOException {
+      byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+      if (bytes.length <= INLINE_INPUT) {
+        try (OutputStream in = process.getOutputStream()) {
+          in.write(bytes);
+        }
+        return;
+      }
       feeder =
           new Thread(
               () -> {
                 try (OutputStream in = process.getOutputStream()) {
-                  in.write(input.getBytes(StandardCharsets.UTF_8));
+                  in.write(bytes);
                 } catch (IOException e) {
                   feedFailure = e;
                 }
