@@ -13,8 +13,11 @@ import java.util.Optional;
  * open} the disk once the fill step has ended.
  */
 final class DiskWrite implements AutoCloseable {
-  /** What each step printed; no debugfs result when the fill step failed. */
-  record Outcome(Processes.Result fill, Optional<Processes.Result> debugfs) {}
+  /**
+   * What each step printed (no debugfs result when the fill step failed), and the commands debugfs
+   * was given: its output echoes them.
+   */
+  record Outcome(Processes.Result fill, Optional<Processes.Result> debugfs, String debugfsInput) {}
 
   private final Processes.Running fill;
   private final Processes.Running debugfs;
@@ -38,15 +41,12 @@ final class DiskWrite implements AutoCloseable {
   Outcome finish(Path disk, String script) throws IOException {
     DebugfsScript.checkQuotable(disk.toString());
     Processes.Result filled = fill.await();
+    String input = "open -w \"" + disk + "\"\n" + script;
     if (!filled.ok()) {
-      return new Outcome(filled, Optional.empty());
+      return new Outcome(filled, Optional.empty(), input);
     }
-    debugfs.feed(openCommand(disk) + "\n" + script);
-    return new Outcome(filled, Optional.of(debugfs.await()));
-  }
-
-  static String openCommand(Path disk) {
-    return "open -w \"" + disk + "\"";
+    debugfs.feed(input);
+    return new Outcome(filled, Optional.of(debugfs.await()), input);
   }
 
   @Override

@@ -93,11 +93,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
         Mkfs.check(outcome.fill(), tree, temp, request.size());
       }
       Mkfs.checkDebugfs(
-          outcome.debugfs().orElseThrow(),
-          DiskWrite.openCommand(temp) + "\n" + script.text(),
-          temp,
-          tree,
-          request.size());
+          outcome.debugfs().orElseThrow(), outcome.debugfsInput(), temp, tree, request.size());
     }
   }
 

@@ -71,14 +71,6 @@ final class Mkfs {
         (size.bytes() / 1024) + "k");
   }
 
-  /** Runs mkfs into {@code disk} (replaced if it exists). */
-  void run(Path binary, Path tree, Path disk, Size size) throws IOException {
-    Files.deleteIfExists(disk);
-    try (Processes.Running running = Processes.start(command(binary, tree, disk, size))) {
-      check(running.await(), tree, disk, size);
-    }
-  }
-
   /** Fails on a failed mkfs; a full disk becomes {@link DiskTooSmallException}. */
   static void check(Processes.Result result, Path tree, Path disk, Size size) throws IOException {
     if (!result.ok()) {

@@ -95,10 +95,6 @@ final class Processes {
     }
   }
 
-  static Result run(List<String> command) throws IOException {
-    return start(command).await();
-  }
-
   /** Starts {@code command} with nothing on its standard input. */
   static Running start(List<String> command) throws IOException {
     return start(command, ProcessBuilder.Redirect.from(new File("/dev/null")));
