@@ -43,11 +43,13 @@ final class Processes {
      * holds is written from another thread: a tool that echoes its input would otherwise fill its
      * output pipe while this thread still writes, and both would wait forever.
      */
-    void feed(String input) throws IOException {
+    void feed(String input) {
       byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
       if (bytes.length <= INLINE_INPUT) {
         try (OutputStream in = process.getOutputStream()) {
           in.write(bytes);
+        } catch (IOException e) {
+          feedFailure = e; // a tool that died early: its own output says why (see await)
         }
         return;
       }
@@ -72,9 +74,9 @@ final class Processes {
         Result result = new Result(process.waitFor(), output);
         if (feeder != null) {
           feeder.join();
-          if (feedFailure != null && result.ok()) {
-            throw new IOException("feeding " + name + " its input failed", feedFailure);
-          }
+        }
+        if (feedFailure != null && result.ok()) {
+          throw new IOException("feeding " + name + " its input failed", feedFailure);
         }
         return result;
       } catch (InterruptedException e) {

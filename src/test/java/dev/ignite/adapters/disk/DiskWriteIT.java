@@ -43,6 +43,29 @@ class DiskWriteIT {
   }
 
   @Test
+  void aScriptLargerThanAPipeHoldsRunsWithoutBothSidesWaiting() throws Exception {
+    Path tree = Files.createDirectories(tmp.resolve("tree"));
+    Path disk = tmp.resolve("disk.ext4");
+    StringBuilder script = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      script.append("mkdir \"/directory-number-").append(i).append("\"\n");
+    }
+    assertThat(script.length()).as("more than a 64 KiB pipe, echoed back").isGreaterThan(80_000);
+
+    try (DiskWrite writing =
+        DiskWrite.start(
+            Mkfs.command(mkfs.locate(), tree, disk, Size.ofMiB(64)), mkfs.locate("debugfs"))) {
+      DiskWrite.Outcome outcome = writing.finish(disk, script.toString());
+
+      Mkfs.checkDebugfs(
+          outcome.debugfs().orElseThrow(), outcome.debugfsInput(), disk, tree, Size.ofMiB(64));
+    }
+    String listing =
+        dev.ignite.testing.SampleImage.run(List.of("debugfs", "-R", "ls -l /", disk.toString()));
+    assertThat(listing).contains("directory-number-0", "directory-number-2999");
+  }
+
+  @Test
   void aFailedFillStepIsReportedAndDebugfsNeverRuns() throws Exception {
     Path disk = tmp.resolve("disk.ext4");
 
