@@ -13,11 +13,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,13 +58,13 @@ final class BaseDisks {
    * cannot be kept (the tree's folder is read-only). Failures are logged: VMs then keep being made
    * by mkfs directly.
    */
-  Future<?> writeLater(Path mkfsBinary, Path tree, Size size) throws IOException {
+  void writeLater(Path mkfsBinary, Path tree, Size size) throws IOException {
     Optional<Path> kept = path(tree, size).filter(b -> Files.isWritable(b.getParent()));
     if (kept.isEmpty()) {
-      return CompletableFuture.completedFuture(null);
+      return;
     }
     Path base = kept.get();
-    return WRITER.submit(
+    WRITER.execute(
         () -> {
           try {
             writeIfMissing(mkfsBinary, tree, size, base);
