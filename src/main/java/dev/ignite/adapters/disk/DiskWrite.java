@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * The two tools that write a VM disk: the step that fills the file (mkfs, or a copy of the base
  * disk), then debugfs with the VM's files. Both start at once: debugfs is started without a file
- * system and waits for its commands on standard input, so its process start and library loading (a
- * few milliseconds, a tenth of mkfs on a small image) happen while mkfs runs; it is told to {@code
- * open} the disk once the fill step has ended.
+ * system and waits for its commands on standard input, so its process start and library loading
+ * (about 1.5 ms, 5–7% of mkfs on a small image) happen while mkfs runs; it is told to {@code open}
+ * the disk once the fill step has ended.
  */
 final class DiskWrite implements AutoCloseable {
   /**
