@@ -4,87 +4,168 @@ import dev.ignite.api.Size;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One {@code mkfs.ext4 -d} result per (image tree, disk size), kept beside the tree: VM disks are
- * sparse copies of it, which costs less than running mkfs again. Image trees are unpacked once per
- * image id and never changed, and removing an image deletes its folder, so the base files go with
- * it. The tree's inode and mtime are part of the name so that a tree replaced at the same path
- * never meets the base of its predecessor.
+ * sparse copies of it, which costs less than running mkfs again. The first VM of an image does not
+ * wait for it: its own disk is made by mkfs directly and the base is written afterwards, in the
+ * background (while that VM boots). Image trees are unpacked once per image id and never changed,
+ * and removing an image deletes its folder, so the base files go with it. The tree's inode and
+ * mtime are part of the name so that a tree replaced at the same path never meets the base of its
+ * predecessor.
  */
 final class BaseDisks {
   private static final Logger LOG = LoggerFactory.getLogger(BaseDisks.class);
-  // A FileLock is held per JVM, not per thread: threads of one daemon queue here first.
-  private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  // One base at a time per JVM: they are a cache, and two mkfs at once would take both cores from
+  // the VMs being started. Across processes a file lock keeps one writer per base.
+  private static final ExecutorService WRITER =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "base-disk-writer");
+            t.setDaemon(true);
+            return t;
+          });
+  private static final AtomicReference<Write> CURRENT = new AtomicReference<>();
 
-  private final Mkfs mkfs;
-
-  BaseDisks(Mkfs mkfs) {
-    this.mkfs = mkfs;
+  static {
+    // A CLI that exits while a base is written must not leave mkfs writing a file nobody renames.
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(BaseDisks::abandonCurrent, "base-disk-writer-stop"));
   }
 
-  /** The base for this tree and size, written now if missing; empty if none can be kept. */
-  Optional<Path> base(Path mkfsBinary, Path tree, Size size) throws IOException {
-    Path dir = tree.toAbsolutePath().getParent();
-    if (dir == null || !Files.isWritable(dir)) {
-      return Optional.empty();
+  /** The base for this tree and size if one has been written. */
+  Optional<Path> existing(Path tree, Size size) throws IOException {
+    return path(tree, size).filter(Files::isRegularFile);
+  }
+
+  /**
+   * Writes the base for this tree and size in the background unless it exists, is being written, or
+   * cannot be kept (the tree's folder is read-only). Failures are logged: VMs then keep being made
+   * by mkfs directly.
+   */
+  void writeLater(Path mkfsBinary, Path tree, Size size) throws IOException {
+    Optional<Path> kept = path(tree, size).filter(b -> Files.isWritable(b.getParent()));
+    if (kept.isEmpty()) {
+      return;
     }
-    Path base = dir.resolve(name(tree, size));
-    if (Files.isRegularFile(base)) {
-      return Optional.of(base);
+    Path base = kept.get();
+    WRITER.execute(
+        () -> {
+          try {
+            writeIfMissing(mkfsBinary, tree, size, base);
+          } catch (IOException | RuntimeException e) {
+            LOG.warn("could not write base disk {}: {}", base, e.getMessage());
+          }
+        });
+  }
+
+  /** Waits until the base writes submitted so far have ended (tests delete trees after this). */
+  static void awaitWrites() throws IOException {
+    try {
+      WRITER.submit(() -> {}).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for base disk writes", e);
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause());
     }
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(base, b -> new ReentrantLock());
-    local.lock();
+  }
+
+  /** The command copying {@code base} to {@code target}, leaving holes for its holes and zeros. */
+  static List<String> copyCommand(Path base, Path target) {
+    // cp finds the holes with SEEK_DATA/SEEK_HOLE, which the JDK does not offer: a Java copy
+    // would read all 4GB of a mostly empty file.
+    return List.of("cp", "--sparse=always", base.toString(), target.toString());
+  }
+
+  private void writeIfMissing(Path mkfsBinary, Path tree, Size size, Path base) throws IOException {
+    Path dir = base.getParent();
     try (FileChannel lockFile =
             FileChannel.open(
                 dir.resolve("." + base.getFileName() + ".lock"),
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-        FileLock held = lockFile.lock()) {
-      if (!Files.isRegularFile(base)) { // another process may have written it while we waited
-        write(mkfsBinary, tree, size, base);
+        FileLock held = lockFile.tryLock()) {
+      if (held == null || Files.isRegularFile(base)) {
+        return; // another process writes it, or already has
       }
-      return Optional.of(base);
-    } finally {
-      local.unlock();
+      deleteStaleTemps(base);
+      write(mkfsBinary, tree, size, base);
     }
-  }
-
-  /** Copies {@code base} to {@code target} leaving holes where the base has holes or zeros. */
-  static void copy(Path base, Path target) throws IOException {
-    // cp finds the holes with SEEK_DATA/SEEK_HOLE, which the JDK does not offer: a Java copy
-    // would read all 4GB of a mostly empty file.
-    Processes.run(List.of("cp", "--sparse=always", base.toString(), target.toString()))
-        .orThrow("copying base disk " + base + " to " + target);
   }
 
   private void write(Path mkfsBinary, Path tree, Size size, Path base) throws IOException {
     Path temp =
         base.resolveSibling("." + base.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    try {
-      long started = System.nanoTime();
-      mkfs.run(mkfsBinary, tree, temp, size);
+    long started = System.nanoTime();
+    Files.deleteIfExists(temp);
+    try (Processes.Running running = Processes.start(Mkfs.command(mkfsBinary, tree, temp, size))) {
+      CURRENT.set(new Write(running, temp));
+      Mkfs.check(running.await(), tree, temp, size);
       Files.move(temp, base, StandardCopyOption.ATOMIC_MOVE);
       LOG.info("wrote base disk {} in {} ms", base, (System.nanoTime() - started) / 1_000_000);
     } finally {
+      CURRENT.set(null);
       Files.deleteIfExists(temp);
     }
   }
 
-  private static String name(Path tree, Size size) throws IOException {
-    Object inode = Files.getAttribute(tree, "unix:ino");
-    long mtime = Files.getLastModifiedTime(tree).toMillis();
-    return tree.getFileName() + ".base-" + size.bytes() + "-" + inode + "-" + mtime + ".ext4";
+  /** Temp files of writers killed before they could clean up (the lock says none is running). */
+  private static void deleteStaleTemps(Path base) throws IOException {
+    String prefix = "." + base.getFileName() + ".tmp-";
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(base.getParent(), prefix + "*")) {
+      for (Path p : stale) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
+
+  private static void abandonCurrent() {
+    Write write = CURRENT.getAndSet(null);
+    if (write != null) {
+      write.running().close();
+      try {
+        Files.deleteIfExists(write.temp());
+      } catch (IOException e) {
+        // the JVM is exiting; the next writer of this base deletes it (deleteStaleTemps)
+      }
+    }
+  }
+
+  /** Beside the tree; empty for a tree without a parent folder to keep it in. */
+  private static Optional<Path> path(Path tree, Size size) throws IOException {
+    Path absolute = tree.toAbsolutePath();
+    if (absolute.getParent() == null) {
+      return Optional.empty();
+    }
+    Map<String, Object> a = Files.readAttributes(absolute, "unix:ino,lastModifiedTime");
+    long mtime = ((FileTime) a.get("lastModifiedTime")).toMillis();
+    String name =
+        absolute.getFileName()
+            + ".base-"
+            + size.bytes()
+            + "-"
+            + a.get("ino")
+            + "-"
+            + mtime
+            + ".ext4";
+    return Optional.of(absolute.resolveSibling(name));
+  }
+
+  private record Write(Processes.Running running, Path temp) {}
 }

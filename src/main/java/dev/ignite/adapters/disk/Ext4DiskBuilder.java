@@ -10,18 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds root disks with {@code mkfs.ext4 -d}: no mounts, no loop devices. The image's file system
- * is made once per tree and size ({@link BaseDisks}) and sparse-copied into a temporary file, the
- * VM's own files are written into the copy with debugfs, and the copy is renamed into place.
+ * Builds root disks with {@code mkfs.ext4 -d}: no mounts, no loop devices. The first VM of an image
+ * (and size) gets a file system written by mkfs straight into a temporary file; later VMs get a
+ * sparse copy of the image's base disk ({@link BaseDisks}, written in the background after that
+ * first VM). Either way the VM's own files are then written in with one debugfs pass, and the file
+ * is renamed into place. While mkfs or the copy runs, the VM's files and the debugfs script are
+ * prepared.
  */
 final class Ext4DiskBuilder implements DiskBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(Ext4DiskBuilder.class);
@@ -32,57 +33,67 @@ final class Ext4DiskBuilder implements DiskBuilder {
 
   Ext4DiskBuilder(Mkfs mkfs) {
     this.mkfs = mkfs;
-    this.bases = new BaseDisks(mkfs);
+    this.bases = new BaseDisks();
   }
 
   @Override
   public void build(RootDisk request) throws IOException {
     validate(request);
     Path mkfsBinary = mkfs.locate();
-    if (!Files.isDirectory(request.imageTree())) {
-      throw new IOException("image tree " + request.imageTree() + " is not a directory");
+    Path tree = request.imageTree();
+    if (!Files.isDirectory(tree)) {
+      throw new IOException("image tree " + tree + " is not a directory");
     }
     Path disk = request.disk().toAbsolutePath();
     HostSpace.check(disk, request.size());
-    Path dir = disk.getParent();
-    Files.createDirectories(dir);
+    Files.createDirectories(disk.getParent());
     long started = System.nanoTime();
-    Path scratch = Files.createTempDirectory(dir, ".disk-files-");
-    Path temp = dir.resolve("." + disk.getFileName() + ".tmp-" + scratch.getFileName());
+    Optional<Path> base = bases.existing(tree, request.size());
+    Path temp = disk.resolveSibling("." + disk.getFileName() + ".tmp-" + Scratch.uniqueSuffix());
     try {
-      DebugfsScript script = new DebugfsScript(request.imageTree());
-      Optional<Path> base = bases.base(mkfsBinary, request.imageTree(), request.size());
+      write(request, mkfsBinary, base, temp);
+      Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    if (base.isEmpty()) {
+      bases.writeLater(mkfsBinary, tree, request.size());
+    }
+    LOG.info(
+        "built root disk {} ({}, {}) in {} ms",
+        disk,
+        request.size(),
+        base.isPresent() ? "from the base disk" : "first of its image",
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** The image's file system (made or copied) plus the VM's files, into {@code temp}. */
+  private void write(RootDisk request, Path mkfsBinary, Optional<Path> base, Path temp)
+      throws IOException {
+    Path tree = request.imageTree();
+    List<String> fill =
+        base.isPresent()
+            ? BaseDisks.copyCommand(base.get(), temp)
+            : Mkfs.command(mkfsBinary, tree, temp, request.size());
+    Files.deleteIfExists(temp); // mkfs is told the file reads as zeros
+    try (DiskWrite writing = DiskWrite.start(fill, mkfs.locate("debugfs"));
+        Scratch scratch = Scratch.beside(temp)) {
+      DebugfsScript script = new DebugfsScript(tree);
       if (base.isPresent()) {
         // every copy of the base would otherwise share its file system UUID
         script.freshUuid();
       }
-      new Personaliser(script, scratch, request.imageTree()).apply(request);
+      new Personaliser(script, scratch, tree).apply(request);
+      DiskWrite.Outcome outcome = writing.finish(temp, script.text());
       // The tree is only measured when mkfs runs out of room: walking it first costs as much
       // as the whole debugfs step on small images.
-      Path scriptFile = Files.writeString(scratch.resolve("debugfs.cmd"), script.text());
       if (base.isPresent()) {
-        BaseDisks.copy(base.get(), temp);
+        outcome.fill().orThrow("copying base disk " + base.get() + " to " + temp);
       } else {
-        mkfs.run(mkfsBinary, request.imageTree(), temp, request.size());
+        Mkfs.check(outcome.fill(), tree, temp, request.size());
       }
-      mkfs.debugfs(temp, scriptFile, request.imageTree(), request.size());
-      Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-      deleteTree(scratch);
-    }
-    LOG.info(
-        "built root disk {} ({}) in {} ms",
-        disk,
-        request.size(),
-        (System.nanoTime() - started) / 1_000_000);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
+      Mkfs.checkDebugfs(
+          outcome.debugfs().orElseThrow(), outcome.debugfsInput(), temp, tree, request.size());
     }
   }
 
@@ -122,7 +133,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
   }
 
   /** Adds the VM's own files to the debugfs script; generated content is kept in scratch. */
-  private record Personaliser(DebugfsScript script, Path scratch, Path imageTree) {
+  private record Personaliser(DebugfsScript script, Scratch scratch, Path imageTree) {
     void apply(RootDisk r) throws IOException {
       generated("/etc/hostname", r.hostname() + "\n", 0644);
       generated(
@@ -159,9 +170,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
     }
 
     private void generated(String vmPath, String content, int mode) throws IOException {
-      Path file = Files.createTempFile(scratch, "content-", "");
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-      script.file(vmPath, file, mode);
+      script.file(vmPath, scratch.write(content), mode);
     }
 
     /** The image's own file, read through guest-style path resolution; empty if none. */

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The {@code mkfs.ext4} tool from e2fsprogs, found on a search path. */
 final class Mkfs {
@@ -35,7 +37,7 @@ final class Mkfs {
     return locate("mkfs.ext4");
   }
 
-  private Path locate(String tool) throws IOException {
+  Path locate(String tool) throws IOException {
     for (Path dir : searchPath) {
       Path candidate = dir.resolve(tool);
       if (Files.isExecutable(candidate)) {
@@ -45,14 +47,62 @@ final class Mkfs {
     throw new IOException(tool + " not found; install the Debian package e2fsprogs");
   }
 
-  /** Runs a debugfs command file against the image; any complaint from debugfs is an error. */
-  void debugfs(Path disk, Path script, Path tree, Size size) throws IOException {
-    Processes.Result result =
-        Processes.run(
-            List.of(locate("debugfs").toString(), "-w", "-f", script.toString(), disk.toString()));
+  /**
+   * The command writing a new file system of {@code size} holding {@code tree} to {@code disk},
+   * which must not exist yet: a new file reads as zeros, so mkfs is told to skip wiping inode
+   * tables and journal (and the guest's kernel then skips zeroing the inode tables too).
+   */
+  static List<String> command(Path binary, Path tree, Path disk, Size size) {
+    return List.of(
+        binary.toString(),
+        "-q",
+        "-F",
+        "-d",
+        tree.toString(),
+        "-L",
+        "root",
+        // checksums seeded from a stored value, not the UUID: copies can get a new UUID
+        // without rewriting every checksum (and the journal superblock stays valid)
+        "-O",
+        "metadata_csum_seed",
+        "-E",
+        "nodiscard,assume_storage_prezeroed=1",
+        disk.toString(),
+        (size.bytes() / 1024) + "k");
+  }
+
+  /** Fails on a failed mkfs; a full disk becomes {@link DiskTooSmallException}. */
+  static void check(Processes.Result result, Path tree, Path disk, Size size) throws IOException {
+    if (!result.ok()) {
+      String out = result.output().toLowerCase(Locale.ROOT);
+      if (out.contains("could not allocate")
+          || out.contains("no space")
+          || out.contains("too small")) {
+        throw new DiskTooSmallException(
+            size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
+      }
+      result.orThrow("mkfs.ext4 of " + disk);
+    }
+  }
+
+  /**
+   * Fails on any complaint of a debugfs run of {@code commands}: every line it prints but its
+   * banner and the echo of a command given is one. Running out of room is {@link
+   * DiskTooSmallException}.
+   */
+  static void checkDebugfs(
+      Processes.Result result, String commands, Path disk, Path tree, Size size)
+      throws IOException {
+    Set<String> echoes = new HashSet<>();
+    for (String command : commands.split("\n")) {
+      echoes.add("debugfs: " + command);
+    }
     List<String> complaints = new ArrayList<>();
     for (String line : result.output().split("\n")) {
-      if (!line.isBlank() && !line.startsWith("debugfs") && !line.startsWith("Allocated inode")) {
+      if (!line.isBlank()
+          && !line.startsWith("debugfs 1.")
+          && !echoes.contains(line)
+          && !line.startsWith("Allocated inode")) {
         complaints.add(line.strip());
       }
     }
@@ -64,35 +114,6 @@ final class Mkfs {
     if (!result.ok() || !complaints.isEmpty()) {
       throw new IOException(
           "writing the VM's files into " + disk + " failed: " + String.join("; ", complaints));
-    }
-  }
-
-  void run(Path binary, Path tree, Path disk, Size size) throws IOException {
-    List<String> command =
-        List.of(
-            binary.toString(),
-            "-q",
-            "-F",
-            "-d",
-            tree.toString(),
-            "-L",
-            "root",
-            // checksums seeded from a stored value, not the UUID: copies can get a new UUID
-            // without rewriting every checksum (and the journal superblock stays valid)
-            "-O",
-            "metadata_csum_seed",
-            disk.toString(),
-            (size.bytes() / 1024) + "k");
-    Processes.Result result = Processes.run(command);
-    if (!result.ok()) {
-      String out = result.output().toLowerCase(Locale.ROOT);
-      if (out.contains("could not allocate")
-          || out.contains("no space")
-          || out.contains("too small")) {
-        throw new DiskTooSmallException(
-            size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
-      }
-      result.orThrow("mkfs.ext4 of " + disk);
     }
   }
 }

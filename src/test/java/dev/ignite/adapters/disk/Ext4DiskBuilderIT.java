@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,11 @@ class Ext4DiskBuilderIT {
   private static Path rootfs;
   @TempDir Path tmp;
   private final DiskBuilder builder = Disks.ext4();
+
+  @AfterEach
+  void letBaseWritesEnd() throws IOException {
+    BaseDisks.awaitWrites(); // before @TempDir deletes the trees they write beside
+  }
 
   @BeforeAll
   static void buildSample() throws Exception {
@@ -85,6 +91,7 @@ class Ext4DiskBuilderIT {
     Path second = tmp.resolve("b/disk.ext4");
 
     builder.build(vm(first, "a"));
+    BaseDisks.awaitWrites(); // the first VM's disk is made by mkfs; the base follows in background
     try (Stream<Path> bases = Files.list(rootfs.getParent())) {
       assertThat(bases.map(p -> p.getFileName().toString()))
           .anyMatch(n -> n.startsWith("rootfs.base-" + (128L << 20) + "-"));
@@ -127,6 +134,7 @@ class Ext4DiskBuilderIT {
     } finally {
       pool.shutdownNow();
     }
+    BaseDisks.awaitWrites();
     try (Stream<Path> beside = Files.list(tree.getParent())) {
       assertThat(beside.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
           .as("one base disk, no temp file left")
