@@ -82,19 +82,22 @@ final class SshServerProcess implements AutoCloseable {
 
   /**
    * dropbear reads only the target user's ~/.ssh/authorized_keys, so it runs in a private mount
-   * namespace where a temp folder is bound over /root/.ssh: the real one is never touched.
+   * namespace where a temp folder is bound over /root: the real one is never touched.
    */
   static SshServerProcess dropbear(Path dir, String authorizedKey)
       throws IOException, InterruptedException {
     int port = freePort();
-    Path dotSsh = Files.createDirectories(dir.resolve("dropbear-home-ssh"));
+    // A whole home is bound over /root, not just .ssh: a fresh machine may have no /root/.ssh to
+    // bind onto.
+    Path home = Files.createDirectories(dir.resolve("dropbear-home"));
+    Path dotSsh = Files.createDirectories(home.resolve(".ssh"));
     Files.writeString(dotSsh.resolve("authorized_keys"), authorizedKey + "\n");
     Path hostKey = dir.resolve("dropbear_ed25519_host_key");
     if (!Files.exists(hostKey)) {
       run(List.of("dropbearkey", "-t", "ed25519", "-f", hostKey.toString()));
     }
     String script =
-        "mount --bind \"$1\" /root/.ssh && exec /usr/sbin/dropbear -F -E -s"
+        "mount --bind \"$1\" /root && exec /usr/sbin/dropbear -F -E -s"
             + " -p 127.0.0.1:\"$2\" -r \"$3\" -P \"$4\"";
     return new SshServerProcess(
         List.of(
@@ -104,7 +107,7 @@ final class SshServerProcess implements AutoCloseable {
             "-c",
             script,
             "sh",
-            dotSsh.toString(),
+            home.toString(),
             Integer.toString(port),
             hostKey.toString(),
             dir.resolve("dropbear.pid").toString()),
