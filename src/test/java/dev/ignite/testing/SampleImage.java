@@ -8,22 +8,30 @@ import java.util.List;
 
 /** The offline sample image built by {@code scripts/build-sample-image}, once per test JVM. */
 public final class SampleImage {
-  private static Path built;
+  private static Path built; // the folder holding oci/ and rootfs/
 
   private SampleImage() {}
 
   /** The unpacked root filesystem of the sample image. */
-  public static synchronized Path rootfs() throws IOException, InterruptedException {
+  public static Path rootfs() throws IOException, InterruptedException {
+    return built().resolve("rootfs");
+  }
+
+  /** The sample image as an OCI layout, tagged {@code 1}. */
+  public static Path layout() throws IOException, InterruptedException {
+    return built().resolve("oci");
+  }
+
+  private static synchronized Path built() throws IOException, InterruptedException {
     if (built == null) {
       Path dir = Files.createTempDirectory("ignite-sample-");
-      Path rootfs = dir.resolve("rootfs");
       run(
           List.of(
               "scripts/build-sample-image",
               dir.resolve("oci").toString(),
               "--rootfs",
-              rootfs.toString()));
-      built = rootfs;
+              dir.resolve("rootfs").toString()));
+      built = dir;
     }
     return built;
   }

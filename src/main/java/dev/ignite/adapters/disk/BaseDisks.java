@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,6 +42,8 @@ final class BaseDisks {
             return t;
           });
   private static final AtomicReference<Write> CURRENT = new AtomicReference<>();
+  private static final long MIN_FREE_AFTER = 1L << 30;
+  private static final long METADATA_ALLOWANCE = 64L << 20;
 
   static {
     // A CLI that exits while a base is written must not leave mkfs writing a file nobody renames.
@@ -105,7 +108,9 @@ final class BaseDisks {
         return; // another process writes it, or already has
       }
       deleteStaleTemps(base);
-      write(mkfsBinary, tree, size, base);
+      if (roomFor(tree, dir)) {
+        write(mkfsBinary, tree, size, base);
+      }
     }
   }
 
@@ -123,6 +128,28 @@ final class BaseDisks {
       CURRENT.set(null);
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * A base is a cache: it must not take the space VMs need. It is written only if, afterwards, at
+   * least 1 GiB and 5% of the file system would still be free. It takes about the tree's size plus
+   * file system metadata (holes elsewhere).
+   */
+  private static boolean roomFor(Path tree, Path dir) throws IOException {
+    FileStore store = Files.getFileStore(dir);
+    long estimate = TreeSize.of(tree) + METADATA_ALLOWANCE;
+    long reserve = Math.max(MIN_FREE_AFTER, store.getTotalSpace() / 20);
+    long usable = store.getUsableSpace();
+    if (usable - estimate < reserve) {
+      LOG.info(
+          "not writing a base disk in {}: {} MB free, it needs ~{} MB and {} MB must stay free",
+          dir,
+          usable >> 20,
+          estimate >> 20,
+          reserve >> 20);
+      return false;
+    }
+    return true;
   }
 
   /** Temp files of writers killed before they could clean up (the lock says none is running). */

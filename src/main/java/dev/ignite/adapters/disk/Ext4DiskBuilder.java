@@ -53,6 +53,9 @@ final class Ext4DiskBuilder implements DiskBuilder {
     try {
       write(request, mkfsBinary, base, temp);
       Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // ENOSPC from our own writes (scratch files) says nothing of where; name the place
+      throw HostSpace.isNoSpace(e) ? HostSpace.full(disk, e) : e;
     } finally {
       Files.deleteIfExists(temp);
     }

@@ -33,4 +33,20 @@ final class HostSpace {
               + "MB); give a smaller diskSize");
     }
   }
+
+  /** The error for ENOSPC while writing a disk: the host is full, a larger diskSize won't help. */
+  static IOException full(Path disk, Exception cause) {
+    return new IOException(
+        "the host file system holding "
+            + disk.toAbsolutePath().getParent()
+            + " is full (No space left on device while writing "
+            + disk.getFileName()
+            + "); free some space there",
+        cause);
+  }
+
+  /** An IOException that is the system's ENOSPC, as the JDK reports it. */
+  static boolean isNoSpace(IOException e) {
+    return "No space left on device".equals(e.getMessage());
+  }
 }

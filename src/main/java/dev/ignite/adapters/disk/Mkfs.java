@@ -71,12 +71,17 @@ final class Mkfs {
         (size.bytes() / 1024) + "k");
   }
 
-  /** Fails on a failed mkfs; a full disk becomes {@link DiskTooSmallException}. */
+  /**
+   * Fails on a failed mkfs. A full guest file system becomes {@link DiskTooSmallException}; a full
+   * host file system (ENOSPC writing the disk file) says so, since a larger diskSize would not
+   * help.
+   */
   static void check(Processes.Result result, Path tree, Path disk, Size size) throws IOException {
     if (!result.ok()) {
       String out = result.output().toLowerCase(Locale.ROOT);
+      checkHostSpace(out, disk);
       if (out.contains("could not allocate")
-          || out.contains("no space")
+          || out.contains("no free space")
           || out.contains("too small")) {
         throw new DiskTooSmallException(
             size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
@@ -107,6 +112,7 @@ final class Mkfs {
       }
     }
     String joined = String.join("; ", complaints).toLowerCase(Locale.ROOT);
+    checkHostSpace(joined, disk);
     if (joined.contains("could not allocate") || joined.contains("no free space")) {
       throw new DiskTooSmallException(
           size, TreeSize.of(tree) + TreeSize.ext4Overhead(size.bytes()));
@@ -114,6 +120,13 @@ final class Mkfs {
     if (!result.ok() || !complaints.isEmpty()) {
       throw new IOException(
           "writing the VM's files into " + disk + " failed: " + String.join("; ", complaints));
+    }
+  }
+
+  /** ENOSPC ("No space left on device") is the host's: the guest's own errors are ext2 codes. */
+  private static void checkHostSpace(String lowerCaseOutput, Path disk) throws IOException {
+    if (lowerCaseOutput.contains("no space left on device")) {
+      throw HostSpace.full(disk, null);
     }
   }
 }

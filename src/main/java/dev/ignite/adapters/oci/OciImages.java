@@ -24,8 +24,10 @@ public final class OciImages implements ImageSource {
   private final BlobStore blobs;
   private final ImageRecords records;
   private final RegistryPuller registries;
+  private final Path cacheDir;
 
   private OciImages(Path cacheDir, Retry retry) {
+    this.cacheDir = cacheDir;
     this.blobs = new BlobStore(cacheDir);
     this.records = new ImageRecords(cacheDir);
     Path dockerConfig =
@@ -60,7 +62,7 @@ public final class OciImages implements ImageSource {
       return image;
     } catch (IOException e) {
       session.rollback();
-      throw new ImageException("importing " + ref + " failed: " + e, e);
+      throw new ImageException("importing " + ref + " failed: " + describe(e), e);
     } catch (RuntimeException e) {
       session.rollback();
       throw e;
@@ -79,6 +81,16 @@ public final class OciImages implements ImageSource {
       return ArchiveImporter.dockerArchive(d.file(), session);
     }
     return RootfsTarImporter.importTar(((SourceRef.RootfsTar) source).file(), session);
+  }
+
+  /** ENOSPC names no path on its own; the cache is where it ran out. */
+  private String describe(IOException e) {
+    if ("No space left on device".equals(e.getMessage())) {
+      return "the host file system holding the image cache "
+          + cacheDir
+          + " is full (No space left on device); free some space there";
+    }
+    return e.toString();
   }
 
   private long sizeOf(ImageContent content) {
@@ -117,7 +129,15 @@ public final class OciImages implements ImageSource {
       }
     } catch (IOException e) {
       throw new ImageException(
-          "unpacking image " + imageId + " into " + targetDir + " failed: " + e, e);
+          "unpacking image "
+              + imageId
+              + " into "
+              + targetDir
+              + " failed: "
+              + ("No space left on device".equals(e.getMessage())
+                  ? "the host file system there is full (No space left on device); free some space"
+                  : e.toString()),
+          e);
     }
   }
 
