@@ -54,8 +54,23 @@ final class Http {
             status,
             "more than " + MAX_REDIRECTS + " redirects from " + url + " (last " + current + ")");
       }
-      current = new URL(current, location);
+      current = redirectTarget(current, location, status);
     }
+  }
+
+  /**
+   * Where a Location header points, refused unless it is http or https: a registry must not be able
+   * to send us to {@code file:}, {@code jar:} or {@code ftp:} URLs.
+   */
+  static URL redirectTarget(URL from, String location, int status) throws IOException {
+    URL to = new URL(from, location);
+    String scheme = to.getProtocol().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new RegistryError(
+          status,
+          "HTTP " + status + " from " + from + " redirects to a " + scheme + ": URL; refused");
+    }
+    return to;
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.ignite.adapters.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URL;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HttpTest {
@@ -22,5 +24,18 @@ class HttpTest {
         .isTrue();
     assertThat(Http.sameOrigin(new URL("http://r.example/v2/"), new URL("http://r.example:443/b")))
         .isFalse();
+  }
+
+  @Test
+  void redirectsOnlyToHttpOrHttps() throws Exception {
+    URL from = new URL("http://127.0.0.1:5000/v2/x/blobs/sha256:ab");
+    assertThat(Http.redirectTarget(from, "https://storage.example/blob?sig=1", 307).getHost())
+        .isEqualTo("storage.example");
+    assertThat(Http.redirectTarget(from, "/v2/y", 302).getPath()).isEqualTo("/v2/y");
+    for (String evil : List.of("file:///etc/shadow", "jar:file:/x.jar!/a", "ftp://h/x")) {
+      assertThatThrownBy(() -> Http.redirectTarget(from, evil, 302))
+          .isInstanceOf(RegistryError.class)
+          .hasMessageContaining("refused");
+    }
   }
 }
