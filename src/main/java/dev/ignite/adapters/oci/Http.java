@@ -27,6 +27,10 @@ final class Http {
    */
   static HttpURLConnection send(String method, URL url, String accept, String authorization)
       throws IOException {
+    if (!isWeb(url)) {
+      // a token realm comes from the registry's WWW-Authenticate header
+      throw new RegistryError(0, "refusing to fetch " + url + ": only http and https URLs");
+    }
     URL current = url;
     for (int hop = 0; ; hop++) {
       HttpURLConnection c = (HttpURLConnection) current.openConnection();
@@ -64,13 +68,23 @@ final class Http {
    */
   static URL redirectTarget(URL from, String location, int status) throws IOException {
     URL to = new URL(from, location);
-    String scheme = to.getProtocol().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
+    if (!isWeb(to)) {
       throw new RegistryError(
           status,
-          "HTTP " + status + " from " + from + " redirects to a " + scheme + ": URL; refused");
+          "HTTP "
+              + status
+              + " from "
+              + from
+              + " redirects to a "
+              + to.getProtocol()
+              + ": URL; refused");
     }
     return to;
+  }
+
+  private static boolean isWeb(URL url) {
+    String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
+    return scheme.equals("http") || scheme.equals("https");
   }
 
   /**

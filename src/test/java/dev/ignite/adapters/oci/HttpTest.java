@@ -38,4 +38,11 @@ class HttpTest {
           .hasMessageContaining("refused");
     }
   }
+
+  @Test
+  void refusesToFetchAnythingButHttpOrHttps() {
+    assertThatThrownBy(() -> Http.send("GET", new URL("file:///etc/shadow"), null, "Basic eDp5"))
+        .isInstanceOf(RegistryError.class)
+        .hasMessageContaining("only http and https");
+  }
 }
