@@ -77,7 +77,10 @@ final class Wiring {
     return new GuestAccess(files, vmm(), files::objectDir);
   }
 
-  /** Built on call only: MINA SSHD and BouncyCastle load only when a command reaches a guest. */
+  /**
+   * Built on call only: MINA SSHD and its ed25519 provider load only when a command reaches a
+   * guest.
+   */
   GuestShell guestShell() {
     return Ssh.guestShell();
   }

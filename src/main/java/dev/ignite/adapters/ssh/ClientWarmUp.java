@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads and initialises the SSH client's classes (MINA SSHD, BouncyCastle's ed25519) on a daemon
- * thread, so a CLI that will reach a guest pays for them while it builds a disk or waits for a
- * boot, not after: at the JVM's quick start-up settings they cost about half a second.
+ * Loads and initialises the SSH client's classes (MINA SSHD, net.i2p's ed25519) on a daemon thread,
+ * so a CLI that will reach a guest pays for them while it builds a disk or waits for a boot, not
+ * after: at the JVM's quick start-up settings they cost about half a second.
  */
 final class ClientWarmUp {
   private static final Logger LOG = LoggerFactory.getLogger(ClientWarmUp.class);
