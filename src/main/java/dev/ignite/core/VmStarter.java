@@ -92,6 +92,7 @@ final class VmStarter {
     Image image = phases.time("image", () -> images.ensure(vm.spec().image(), progress));
     KernelResolver.Resolved kernel = phases.time("kernel", () -> kernels.resolve(vm, progress));
     VolumeAttachments volumes = VolumeAttachments.of(vm);
+    refuseVolumesInUse(vm, volumes);
     Files.createDirectories(vmDir);
     Path disk = vmDir.resolve(DISK);
     if (!Files.exists(disk)) {
@@ -123,6 +124,32 @@ final class VmStarter {
         process.pid(),
         process.accelerator());
     return VmStatuses.update(store, vm, s -> running(s, process, image, kernel));
+  }
+
+  /**
+   * Two VMs writing one file system corrupt it. QEMU's image lock would refuse the second too, but
+   * only after starting, and without saying which VM holds the volume.
+   */
+  private void refuseVolumesInUse(Vm vm, VolumeAttachments volumes) {
+    if (volumes.disks().isEmpty()) {
+      return;
+    }
+    for (Vm other : store.list(Vm.class)) {
+      if (other.uid().equals(vm.uid())) {
+        continue;
+      }
+      for (Path shared : VolumeAttachments.realPathsOf(other)) {
+        if (volumes.disks().contains(shared)
+            && vmm.state(other.uid(), dirs.dir(Vm.class, other.uid())).isPresent()) {
+          throw new LifecycleException(
+              "spec.storage.volumes: "
+                  + shared
+                  + " is attached to running VM "
+                  + other.name()
+                  + "; stop it first (two VMs writing one file system corrupt it)");
+        }
+      }
+    }
   }
 
   private void buildDisk(

@@ -4,9 +4,11 @@ import dev.ignite.api.Names;
 import dev.ignite.api.PortMapping;
 import dev.ignite.api.Vm;
 import dev.ignite.api.VmSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,10 @@ final class VmValidator {
       problems.add("spec.diskSize: must be at least 1MB, got " + s.diskSize());
     }
     checkPorts(s.ports() == null ? List.of() : s.ports(), problems);
+    if (s.kernel() != null && s.kernel().cmdLine() != null) {
+      cmdLineProblem(s.kernel().cmdLine())
+          .ifPresent(p -> problems.add("spec.kernel.cmdLine: " + p));
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid VM " + vm.name() + ": " + String.join("; ", problems));
@@ -67,6 +73,29 @@ final class VmValidator {
       }
     }
   }
+
+  /**
+   * x86 Linux keeps 2048 bytes of command line (COMMAND_LINE_SIZE, with its NUL) and drops the rest
+   * without a word; a NUL cannot be passed to QEMU at all, and other control characters only make a
+   * line that means something else than it shows.
+   */
+  static Optional<String> cmdLineProblem(String cmdLine) {
+    int bytes = cmdLine.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_CMDLINE_BYTES) {
+      return Optional.of(
+          bytes + " bytes is longer than the " + MAX_CMDLINE_BYTES + " the kernel keeps");
+    }
+    for (int i = 0; i < cmdLine.length(); i++) {
+      char c = cmdLine.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return Optional.of(
+            String.format("control character U+%04X at position %d; use spaces only", (int) c, i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final int MAX_CMDLINE_BYTES = 2047;
 
   private static boolean validPort(int port) {
     return port >= 1 && port <= 65535;

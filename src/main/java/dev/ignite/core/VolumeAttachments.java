@@ -35,6 +35,7 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
                               + ": no volume of that name"));
       Path disk = checked(volume);
       // QEMU locks each image it opens: a second -drive of the same file fails the whole start.
+      // Compared as real paths, so two symlinks to one file count as one.
       if (disks.contains(disk)) {
         throw new LifecycleException(
             "spec.storage: " + disk + " is attached twice; mount each volume once");
@@ -58,11 +59,35 @@ record VolumeAttachments(List<Path> disks, List<RootDisk.GuestMount> mounts) {
       if (!a.isRegularFile() && !(a.isOther() && isBlockDevice(path))) {
         throw new LifecycleException(where + ": not a raw image file or block device");
       }
+      // QEMU is given the file itself: a symlink swapped after this check changes nothing
+      return path.toRealPath();
     } catch (IOException e) {
       throw new LifecycleException(
           where + ": does not exist (create it, e.g. truncate -s 1G FILE && mkfs.ext4 FILE)");
     }
-    return path;
+  }
+
+  /**
+   * The real paths of the files and devices {@code vm} mounts; those that do not resolve are left
+   * out.
+   */
+  static List<Path> realPathsOf(Vm vm) {
+    StorageSpec storage = vm.spec().storage();
+    List<Path> paths = new ArrayList<>();
+    if (storage == null) {
+      return paths;
+    }
+    for (StorageSpec.Volume v : storage.volumes()) {
+      boolean mounted = storage.volumeMounts().stream().anyMatch(m -> m.name().equals(v.name()));
+      if (mounted && v.blockDevicePath() != null && v.blockDevicePath().startsWith("/")) {
+        try {
+          paths.add(Path.of(v.blockDevicePath()).toRealPath());
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+          // a volume that is not there is nobody's to share
+        }
+      }
+    }
+    return paths;
   }
 
   private static boolean isBlockDevice(Path path) throws IOException {

@@ -189,6 +189,14 @@ class LifecycleIT {
     int port = freePort();
     String first = runWithVolume("writer", volume, port);
     assertThat(ignite.ssh(first, port, "echo from-writer > /data/note").code()).isZero();
+
+    // the same file through a symlink, while the writer runs: refused before anything starts
+    Path link = Files.createSymbolicLink(work.resolve("data-link.img"), volume);
+    Result intruder = ignite.run("run", sample, "--name", "intruder", "-v", link + ":/data");
+    assertThat(intruder.code()).isNotZero();
+    assertThat(intruder.err()).contains(volume.toRealPath() + " is attached to running VM writer");
+    assertThat(ignite.run("ps", "-a").out()).doesNotContain("intruder");
+
     assertThat(ignite.run("stop", "writer").code()).isZero(); // a clean power-off flushes it
 
     String second = runWithVolume("reader", volume, port);

@@ -1,5 +1,6 @@
 package dev.ignite.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,5 +54,16 @@ class VmValidatorTest {
             new PortMapping(5353, 53, "::1", Protocol.UDP));
 
     assertThatCode(() -> VmValidator.check(vm)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesAKernelCommandLineTheKernelWouldCutOrQemuCouldNotPass() {
+    assertThat(VmValidator.cmdLineProblem("console=ttyS0 root=/dev/vda rw")).isEmpty();
+    assertThat(VmValidator.cmdLineProblem("x".repeat(2047))).isEmpty();
+    assertThat(VmValidator.cmdLineProblem("x".repeat(2048)))
+        .hasValueSatisfying(p -> assertThat(p).contains("2048 bytes", "2047"));
+    assertThat(VmValidator.cmdLineProblem("quiet\u0000init=/bin/sh"))
+        .hasValueSatisfying(p -> assertThat(p).contains("U+0000", "position 5"));
+    assertThat(VmValidator.cmdLineProblem("quiet\ninit=/bin/sh")).isPresent();
   }
 }

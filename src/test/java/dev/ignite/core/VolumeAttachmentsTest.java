@@ -118,4 +118,39 @@ class VolumeAttachmentsTest {
     assertThatThrownBy(() -> VolumeAttachments.of(withStorage(storage)))
         .hasMessageContaining("is attached twice");
   }
+
+  @Test
+  void theSameFileThroughASymlinkIsAttachedTwiceAndRefused() throws Exception {
+    Path file = Files.createFile(dir.resolve("data.img"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.img"), file);
+    StorageSpec storage =
+        new StorageSpec(
+            List.of(
+                new StorageSpec.Volume("a", file.toString()),
+                new StorageSpec.Volume("b", link.toString())),
+            List.of(
+                new StorageSpec.VolumeMount("a", "/data"),
+                new StorageSpec.VolumeMount("b", "/again")));
+
+    assertThatThrownBy(() -> VolumeAttachments.of(withStorage(storage)))
+        .hasMessageContaining("attached twice");
+  }
+
+  @Test
+  void realPathsOfAnotherVmResolveLinksAndSkipWhatIsMissing() throws Exception {
+    Path file = Files.createFile(dir.resolve("data.img"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.img"), file);
+    StorageSpec storage =
+        new StorageSpec(
+            List.of(
+                new StorageSpec.Volume("a", link.toString()),
+                new StorageSpec.Volume("gone", dir.resolve("gone.img").toString()),
+                new StorageSpec.Volume("unmounted", file.toString())),
+            List.of(
+                new StorageSpec.VolumeMount("a", "/data"),
+                new StorageSpec.VolumeMount("gone", "/x")));
+
+    assertThat(VolumeAttachments.realPathsOf(withStorage(storage)))
+        .containsExactly(file.toRealPath());
+  }
 }
