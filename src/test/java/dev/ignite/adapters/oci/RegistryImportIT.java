@@ -7,15 +7,11 @@ import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;
 import dev.ignite.ports.ImportedImage;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,27 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class RegistryImportIT {
   @TempDir static Path work;
-  static Process registry;
+  static DockerRegistry registry;
   static String host;
 
   @BeforeAll
   static void startRegistryAndPushSample() throws Exception {
-    int port = freePort();
-    host = "127.0.0.1:" + port;
-    Path config = work.resolve("registry.yml");
-    Files.writeString(
-        config,
-        "version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: "
-            + work.resolve("registry-data")
-            + "\nhttp:\n  addr: "
-            + host
-            + "\n");
-    registry =
-        new ProcessBuilder("docker-registry", "serve", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("registry.log").toFile())
-            .start();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(port));
+    registry = DockerRegistry.start(work, List.of());
+    host = registry.host();
     Path layout = buildTwoLayerLayout();
     Commands.run(
         "skopeo",
@@ -87,8 +69,7 @@ class RegistryImportIT {
   @AfterAll
   static void stopRegistry() throws Exception {
     if (registry != null) {
-      registry.destroy();
-      registry.waitFor();
+      registry.close();
     }
   }
 
@@ -156,7 +137,7 @@ class RegistryImportIT {
   void registryDownFailsAfterBoundedRetriesAndLeavesNothing() throws Exception {
     Path cache = work.resolve("cache3");
     OciImages images = OciImages.create(cache, 3, Duration.ofMillis(50));
-    String down = "127.0.0.1:" + freePort();
+    String down = "127.0.0.1:" + DockerRegistry.freePort();
     long start = System.nanoTime();
     assertThatThrownBy(
             () ->
@@ -235,20 +216,6 @@ class RegistryImportIT {
     assertThat(images.list()).isEmpty();
     try (Stream<Path> blobs = Files.list(cache.resolve("blobs/sha256"))) {
       assertThat(blobs).isEmpty();
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  static boolean answers(int port) {
-    try (Socket s = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 }

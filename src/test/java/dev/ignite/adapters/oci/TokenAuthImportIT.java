@@ -10,10 +10,9 @@ import dev.ignite.ports.ImportedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -32,46 +31,31 @@ class TokenAuthImportIT {
   @TempDir static Path work;
   static TokenServer tokens;
   static StorageServer storage;
-  static Process registry;
+  static DockerRegistry registry;
   static String host;
 
   @BeforeAll
   static void startTokenServerAndRegistryAndPush() throws Exception {
     tokens = TokenServer.start(work, Map.of("alice", "right"));
-    int port = RegistryImportIT.freePort();
-    host = "127.0.0.1:" + port;
     Path bundle = tokens.writeCertificateBundle(work.resolve("token-cert.pem"));
     // blob GETs are redirected (307) to another origin, as registries backed by S3 or a CDN do
-    storage = new StorageServer(work.resolve("registry-data"));
-    Path config = work.resolve("registry.yml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "version: 0.1",
-            "storage:",
-            "  filesystem:",
-            "    rootdirectory: " + work.resolve("registry-data"),
-            "http:",
-            "  addr: " + host,
-            "auth:",
-            "  token:",
-            "    realm: " + tokens.realm(),
-            "    service: " + TokenServer.SERVICE,
-            "    issuer: " + TokenServer.ISSUER,
-            "    rootcertbundle: " + bundle,
-            "middleware:",
-            "  storage:",
-            "    - name: redirect",
-            "      options:",
-            "        baseurl: " + storage.baseUrl(),
-            ""));
+    storage = new StorageServer(DockerRegistry.dataDir(work));
     registry =
-        new ProcessBuilder("docker-registry", "serve", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("registry.log").toFile())
-            .start();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> RegistryImportIT.answers(port));
+        DockerRegistry.start(
+            work,
+            List.of(
+                "auth:",
+                "  token:",
+                "    realm: " + tokens.realm(),
+                "    service: " + TokenServer.SERVICE,
+                "    issuer: " + TokenServer.ISSUER,
+                "    rootcertbundle: " + bundle,
+                "middleware:",
+                "  storage:",
+                "    - name: redirect",
+                "      options:",
+                "        baseurl: " + storage.baseUrl()));
+    host = registry.host();
     Path layout = twoLayerLayout();
     Commands.run(
         "skopeo",
@@ -104,8 +88,7 @@ class TokenAuthImportIT {
   @AfterAll
   static void stop() throws Exception {
     if (registry != null) {
-      registry.destroy();
-      registry.waitFor();
+      registry.close();
     }
     if (tokens != null) {
       tokens.close();
