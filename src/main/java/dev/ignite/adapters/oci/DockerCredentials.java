@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code auths.<host>.auth} (base64 {@code user:pass}), or {@code username} and {@code
- * password}, from a Docker {@code config.json}. Credential helpers are not run.
+ * Registry credentials from a Docker {@code config.json}, looked up as Docker does: the helper that
+ * {@code credHelpers} names for the registry, else the {@code credsStore} helper, else {@code
+ * auths.<host>.auth} (base64 {@code user:pass}) or its {@code username} and {@code password}.
  */
 final class DockerCredentials {
   record Credentials(String username, String password) {}
@@ -24,6 +25,10 @@ final class DockerCredentials {
     String username;
     String password;
   }
+
+  /** What config.json says about credentials; the helpers' names are not checked here. */
+  private record Config(
+      Map<String, AuthEntry> auths, String credsStore, Map<String, String> credHelpers) {}
 
   private DockerCredentials() {}
 
@@ -36,22 +41,46 @@ final class DockerCredentials {
   }
 
   static Optional<Credentials> forRegistry(Path configJson, String registry) {
+    return forRegistry(configJson, registry, CredentialHelper.fromEnvironment());
+  }
+
+  static Optional<Credentials> forRegistry(
+      Path configJson, String registry, CredentialHelper helpers) {
     if (!Files.isRegularFile(configJson)) {
       return Optional.empty();
     }
-    Map<String, AuthEntry> auths;
+    Config config;
     try {
-      auths = Json.parse(Files.readAllBytes(configJson), configJson.toString(), p -> auths(p));
+      config = Json.parse(Files.readAllBytes(configJson), configJson.toString(), p -> config(p));
     } catch (IOException | RuntimeException e) {
       throw new ImageException(
           "cannot read registry credentials from " + configJson + ": " + e.getMessage(), e);
     }
+    String server = serverName(registry);
+    for (String key : keysFor(registry)) {
+      String helper = config.credHelpers().get(key);
+      if (helper != null) {
+        return helpers.get(helper, server, configJson + ": credHelpers." + key);
+      }
+    }
+    if (config.credsStore() != null && !config.credsStore().isBlank()) {
+      Optional<Credentials> stored =
+          helpers.get(config.credsStore(), server, configJson + ": credsStore");
+      if (stored.isPresent()) {
+        return stored;
+      }
+    }
     return keysFor(registry).stream()
-        .map(auths::get)
+        .map(config.auths()::get)
         .filter(e -> e != null)
         .map(e -> credentials(e, configJson, registry))
         .flatMap(Optional::stream)
         .findFirst();
+  }
+
+  /** The name `docker login` stores a registry's credentials under in a helper. */
+  private static String serverName(String registry) {
+    return registry.equals(RegistryRef.DOCKER_HUB) ? "https://index.docker.io/v1/" : registry;
   }
 
   private static Optional<Credentials> credentials(AuthEntry e, Path file, String registry) {
@@ -64,25 +93,43 @@ final class DockerCredentials {
     return Optional.empty();
   }
 
-  private static Map<String, AuthEntry> auths(JsonParser p) throws IOException {
-    Map<String, AuthEntry> out = new HashMap<>();
+  private static Config config(JsonParser p) throws IOException {
+    Map<String, AuthEntry> auths = new HashMap<>();
+    Map<String, String> helpers = new HashMap<>();
+    String[] store = {null};
     Json.object(
         p,
         "config.json",
         (name, v) -> {
-          if (!name.equals("auths") || v.currentToken() != JsonToken.START_OBJECT) {
-            return false;
+          switch (name) {
+            case "auths" -> {
+              if (v.currentToken() != JsonToken.START_OBJECT) {
+                return false;
+              }
+              Json.object(
+                  v,
+                  "auths",
+                  (host, e) -> {
+                    auths.put(host, entry(e, "auths." + host));
+                    return true;
+                  });
+            }
+            case "credsStore" -> store[0] = Json.text(v, "credsStore");
+            case "credHelpers" ->
+                Json.object(
+                    v,
+                    "credHelpers",
+                    (host, h) -> {
+                      helpers.put(host, Json.text(h, "credHelpers." + host));
+                      return true;
+                    });
+            default -> {
+              return false;
+            }
           }
-          Json.object(
-              v,
-              "auths",
-              (host, e) -> {
-                out.put(host, entry(e, "auths." + host));
-                return true;
-              });
           return true;
         });
-    return out;
+    return new Config(auths, store[0], helpers);
   }
 
   private static AuthEntry entry(JsonParser p, String where) throws IOException {

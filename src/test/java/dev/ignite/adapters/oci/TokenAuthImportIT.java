@@ -10,6 +10,7 @@ import dev.ignite.ports.ImportedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,50 @@ class TokenAuthImportIT {
             () -> images.importImage(host + "/" + REPO + ":1", anonymous, ImportProgress.NONE))
         .isInstanceOf(ImageException.class)
         .hasMessageContaining("refused access");
+  }
+
+  /**
+   * The whole path a user takes: bin/ignite with DOCKER_CONFIG naming a config.json whose
+   * credHelpers entry sends it to a helper on PATH (a small program speaking the helper protocol,
+   * standing in for docker-credential-pass; no keyring is needed on the test machine).
+   */
+  @Test
+  void binIgniteTakesTheCredentialsFromTheHelperConfigJsonNames() throws Exception {
+    Path dockerDir = Files.createDirectories(work.resolve("docker-cfg"));
+    Files.writeString(
+        dockerDir.resolve("config.json"), "{\"credHelpers\":{\"" + host + "\":\"itest\"}}");
+    Path bin = Files.createDirectories(work.resolve("helper-bin"));
+    Path helper = bin.resolve("docker-credential-itest");
+    Files.writeString(
+        helper,
+        "#!/bin/sh\nread server\n[ \"$server\" = \""
+            + host
+            + "\" ] || { echo 'credentials not found'; exit 1; }\n"
+            + "echo '{\"Username\":\"alice\",\"Secret\":\"right\"}'\n");
+    Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwx------"));
+    Path root = Path.of("").toAbsolutePath();
+    int before = tokens.requests().size();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                root.resolve("bin/ignite").toString(),
+                "--state-dir",
+                work.resolve("cli-state").toString(),
+                "image",
+                "import",
+                host + "/" + REPO + ":1",
+                "--insecure-registry",
+                host)
+            .redirectErrorStream(true);
+    pb.environment().put("DOCKER_CONFIG", dockerDir.toString());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("Imported image");
+    assertThat(tokens.requests())
+        .contains(
+            new TokenServer.Request("alice", java.util.List.of("repository:" + REPO + ":pull")));
   }
 
   private static ImportOptions options(String userPassword) throws Exception {
