@@ -34,7 +34,9 @@ final class ImageCommand implements Runnable {
       description = {
         "Import an image into the content-addressed cache; cached blobs are not fetched again.",
         "REF: a registry image (busybox, 127.0.0.1:5000/app:1), oci:DIR[:TAG],"
-            + " oci-archive:FILE, docker-archive:FILE or tar:FILE (a root filesystem tar)."
+            + " oci-archive:FILE, docker-archive:FILE or tar:FILE (a root filesystem tar).",
+        "Registry credentials come from Docker's config.json ($DOCKER_CONFIG, else"
+            + " ~/.docker): its credHelpers or credsStore helper, else its auths."
       },
       footer = {
         "",
