@@ -22,18 +22,4 @@ class PartFileTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a)))
         .isEqualTo("rw-------");
   }
-
-  @Test
-  void stepsOverAFileLeftByAnEarlierProcessWithTheSamePid() throws IOException {
-    Path probe = PartFile.create(dir, "x");
-    String name = probe.getFileName().toString();
-    long n =
-        Long.parseLong(
-            name.substring(name.lastIndexOf('.', name.length() - 6) + 1, name.length() - 5));
-    Path stale = dir.resolve(name.replace("." + n + ".part", "." + (n + 1) + ".part"));
-    Files.writeString(stale, "left behind");
-    Path next = PartFile.create(dir, "x");
-    assertThat(next).isNotEqualTo(stale);
-    assertThat(Files.readString(stale)).isEqualTo("left behind");
-  }
 }
