@@ -1,5 +1,7 @@
 package dev.ignite.cli;
 
+import dev.ignite.adapters.disk.Disks;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -51,12 +53,27 @@ public final class Ignite implements Runnable {
     return cl;
   }
 
+  /**
+   * An image's first VM has its base disk written in the background; exiting would stop it, and the
+   * next VM would pay for mkfs again. Ctrl-C still stops it at once (the shutdown hook).
+   */
+  private static void finishBaseDisk(CommandLine cl) {
+    if (!Disks.finishBackgroundWrites(Duration.ofSeconds(1))) {
+      cl.getErr()
+          .println(
+              "ignite: finishing the image's base disk, which later VMs are copied from (Ctrl-C skips it)");
+      cl.getErr().flush();
+      Disks.finishBackgroundWrites(Duration.ofSeconds(60));
+    }
+  }
+
   public static void main(String[] args) {
     LogSetup.startInBackground();
     CommandLine cl = commandLine(System.getenv(), Subcommands.neededBy(args));
     int code = cl.execute(args);
     cl.getOut().flush(); // print() does not flush on its own, and exit() skips it
     cl.getErr().flush();
+    finishBaseDisk(cl);
     System.exit(code);
   }
 }

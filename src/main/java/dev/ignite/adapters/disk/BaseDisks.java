@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +70,7 @@ final class BaseDisks {
       return;
     }
     Path base = kept.get();
+    Disks.noteBackgroundWrite();
     WRITER.execute(
         () -> {
           try {
@@ -86,6 +90,21 @@ final class BaseDisks {
       throw new IOException("interrupted while waiting for base disk writes", e);
     } catch (ExecutionException e) {
       throw new IOException(e.getCause());
+    }
+  }
+
+  /** Waits up to {@code max} for the base writes submitted so far; false if one still runs. */
+  static boolean awaitWrites(Duration max) {
+    try {
+      WRITER.submit(() -> {}).get(max.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return true; // the no-op cannot fail; a failed write was logged by its task
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -11,9 +11,11 @@ import dev.ignite.testing.SampleImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -140,6 +142,27 @@ class Ext4DiskBuilderIT {
           .as("one base disk, no temp file left")
           .hasSize(2)
           .contains("rootfs")
+          .anyMatch(n -> n.startsWith("rootfs.base-") && n.endsWith(".ext4"));
+    }
+  }
+
+  @Test
+  void aProcessAboutToExitCanWaitForTheBaseDiskOfItsFirstVm() throws Exception {
+    // 64 MB of incompressible files: mkfs of the base takes a good part of a second, so a wait
+    // that returned at once would find no base yet
+    Path tree = Files.createDirectories(tmp.resolve("big/rootfs"));
+    Random random = new Random(1);
+    for (int i = 0; i < 16; i++) {
+      byte[] data = new byte[4 << 20];
+      random.nextBytes(data);
+      Files.write(tree.resolve("blob" + i), data);
+    }
+
+    builder.build(vm(tree, tmp.resolve("vm/disk.ext4"), "first"));
+
+    assertThat(Disks.finishBackgroundWrites(Duration.ofSeconds(60))).isTrue();
+    try (Stream<Path> files = Files.list(tree.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
           .anyMatch(n -> n.startsWith("rootfs.base-") && n.endsWith(".ext4"));
     }
   }
