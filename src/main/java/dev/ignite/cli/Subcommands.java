@@ -45,6 +45,12 @@ final class Subcommands {
     return m;
   }
 
+  /** Whether {@code args} names a command that talks SSH to a guest through our own client. */
+  static boolean reachesGuest(String[] args) {
+    List<Class<?>> needed = neededBy(args);
+    return needed.equals(List.of(ExecCommand.class)) || needed.equals(List.of(CpCommand.class));
+  }
+
   /** The subcommands {@code args} needs: the one it names, or all of them. */
   static List<Class<?>> neededBy(String[] args) {
     for (int i = 0; i < args.length; i++) {

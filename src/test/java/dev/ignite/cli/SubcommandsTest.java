@@ -34,4 +34,13 @@ class SubcommandsTest {
     assertThat(out.toString()).contains("version", "image", "kernel", "completion", "cp", "ssh");
     assertThat(cl.getSubcommands()).hasSize(Subcommands.ALL.size());
   }
+
+  @Test
+  void onlyExecAndCpReachAGuestThroughOurClient() {
+    assertThat(Subcommands.reachesGuest(new String[] {"exec", "vm", "--", "true"})).isTrue();
+    assertThat(Subcommands.reachesGuest(new String[] {"-q", "cp", "a", "vm:/b"})).isTrue();
+    assertThat(Subcommands.reachesGuest(new String[] {"ssh", "vm"})).isFalse();
+    assertThat(Subcommands.reachesGuest(new String[] {"ps"})).isFalse();
+    assertThat(Subcommands.reachesGuest(new String[] {"--help"})).isFalse();
+  }
 }

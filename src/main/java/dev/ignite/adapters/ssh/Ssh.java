@@ -16,6 +16,14 @@ public final class Ssh {
     return new MinaGuestShell();
   }
 
+  /**
+   * Starts loading the client's classes on a daemon thread now, for a process that will reach a
+   * guest soon: `ignite exec` and `cp` call it before parsing their command line.
+   */
+  public static void warmUp() {
+    ClientWarmUp.start();
+  }
+
   public static SshKeys keys() {
     return new Ed25519Keys();
   }
