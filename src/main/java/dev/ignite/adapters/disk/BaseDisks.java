@@ -11,16 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,24 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class BaseDisks {
   private static final Logger LOG = LoggerFactory.getLogger(BaseDisks.class);
-  // One base at a time per JVM: they are a cache, and two mkfs at once would take both cores from
-  // the VMs being started. Across processes a file lock keeps one writer per base.
-  private static final ExecutorService WRITER =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "base-disk-writer");
-            t.setDaemon(true);
-            return t;
-          });
-  private static final AtomicReference<Write> CURRENT = new AtomicReference<>();
   private static final long MIN_FREE_AFTER = 1L << 30;
   private static final long METADATA_ALLOWANCE = 64L << 20;
-
-  static {
-    // A CLI that exits while a base is written must not leave mkfs writing a file nobody renames.
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(BaseDisks::abandonCurrent, "base-disk-writer-stop"));
-  }
 
   /** The base for this tree and size if one has been written. */
   Optional<Path> existing(Path tree, Size size) throws IOException {
@@ -70,8 +47,7 @@ final class BaseDisks {
       return;
     }
     Path base = kept.get();
-    Disks.noteBackgroundWrite();
-    WRITER.execute(
+    BackgroundWriter.submit(
         () -> {
           try {
             writeIfMissing(mkfsBinary, tree, size, base);
@@ -79,33 +55,6 @@ final class BaseDisks {
             LOG.warn("could not write base disk {}: {}", base, e.getMessage());
           }
         });
-  }
-
-  /** Waits until the base writes submitted so far have ended (tests delete trees after this). */
-  static void awaitWrites() throws IOException {
-    try {
-      WRITER.submit(() -> {}).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for base disk writes", e);
-    } catch (ExecutionException e) {
-      throw new IOException(e.getCause());
-    }
-  }
-
-  /** Waits up to {@code max} for the base writes submitted so far; false if one still runs. */
-  static boolean awaitWrites(Duration max) {
-    try {
-      WRITER.submit(() -> {}).get(max.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      return false;
-    } catch (ExecutionException e) {
-      return true; // the no-op cannot fail; a failed write was logged by its task
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   /** The command copying {@code base} to {@code target}, leaving holes for its holes and zeros. */
@@ -139,12 +88,12 @@ final class BaseDisks {
     long started = System.nanoTime();
     Files.deleteIfExists(temp);
     try (Processes.Running running = Processes.start(Mkfs.command(mkfsBinary, tree, temp, size))) {
-      CURRENT.set(new Write(running, temp));
+      BackgroundWriter.started(running, temp);
       Mkfs.check(running.await(), tree, temp, size);
       Files.move(temp, base, StandardCopyOption.ATOMIC_MOVE);
       LOG.info("wrote base disk {} in {} ms", base, (System.nanoTime() - started) / 1_000_000);
     } finally {
-      CURRENT.set(null);
+      BackgroundWriter.ended();
       Files.deleteIfExists(temp);
     }
   }
@@ -181,18 +130,6 @@ final class BaseDisks {
     }
   }
 
-  private static void abandonCurrent() {
-    Write write = CURRENT.getAndSet(null);
-    if (write != null) {
-      write.running().close();
-      try {
-        Files.deleteIfExists(write.temp());
-      } catch (IOException e) {
-        // the JVM is exiting; the next writer of this base deletes it (deleteStaleTemps)
-      }
-    }
-  }
-
   /** Beside the tree; empty for a tree without a parent folder to keep it in. */
   private static Optional<Path> path(Path tree, Size size) throws IOException {
     Path absolute = tree.toAbsolutePath();
@@ -212,6 +149,4 @@ final class BaseDisks {
             + ".ext4";
     return Optional.of(absolute.resolveSibling(name));
   }
-
-  private record Write(Processes.Running running, Path temp) {}
 }

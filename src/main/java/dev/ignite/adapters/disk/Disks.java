@@ -21,7 +21,7 @@ public final class Disks {
    * write is stopped and its file deleted, and the image's next VM would pay for mkfs again.
    */
   public static boolean finishBackgroundWrites(Duration max) {
-    return !backgroundWrites || BaseDisks.awaitWrites(max);
+    return !backgroundWrites || BackgroundWriter.awaitWrites(max);
   }
 
   static void noteBackgroundWrite() {

@@ -36,7 +36,7 @@ class DiskContentsIT {
 
   @AfterEach
   void letBaseWritesEnd() throws IOException {
-    BaseDisks.awaitWrites(); // before @TempDir deletes the trees they write beside
+    BackgroundWriter.awaitWrites(); // before @TempDir deletes the trees they write beside
   }
 
   @Test
@@ -50,7 +50,7 @@ class DiskContentsIT {
     Path first = tmp.resolve("a/disk.ext4");
     assertThat(bases(tree)).as("the first VM's disk is made by mkfs").isEmpty();
     builder.build(vm(tree, first, "a", notes));
-    BaseDisks.awaitWrites();
+    BackgroundWriter.awaitWrites();
     assertThat(bases(tree)).hasSize(1);
     Path later = tmp.resolve("b/disk.ext4");
     builder.build(vm(tree, later, "b", notes));
@@ -88,7 +88,7 @@ class DiskContentsIT {
       Path later = tmp.resolve("b/disk.ext4");
 
       builder.build(vm(tree, first, "a", null));
-      BaseDisks.awaitWrites();
+      BackgroundWriter.awaitWrites();
       assertThat(bases(tree)).hasSize(1);
       builder.build(vm(tree, later, "b", null));
 
@@ -98,7 +98,7 @@ class DiskContentsIT {
       }
       assertThat(uuid(first)).isNotEqualTo(uuid(later));
     } finally {
-      BaseDisks.awaitWrites();
+      BackgroundWriter.awaitWrites();
       SampleImage.run(List.of("rm", "-rf", image.toString()));
     }
   }
@@ -126,7 +126,7 @@ class DiskContentsIT {
     try (Stream<Path> left = Files.list(vmDir)) {
       assertThat(left).as("no temp disk, no scratch folder").isEmpty();
     }
-    BaseDisks.awaitWrites();
+    BackgroundWriter.awaitWrites();
     assertThat(bases(tree)).as("no base for a failed build").isEmpty();
   }
 

@@ -34,7 +34,7 @@ class Ext4DiskBuilderIT {
 
   @AfterEach
   void letBaseWritesEnd() throws IOException {
-    BaseDisks.awaitWrites(); // before @TempDir deletes the trees they write beside
+    BackgroundWriter.awaitWrites(); // before @TempDir deletes the trees they write beside
   }
 
   @BeforeAll
@@ -93,7 +93,8 @@ class Ext4DiskBuilderIT {
     Path second = tmp.resolve("b/disk.ext4");
 
     builder.build(vm(first, "a"));
-    BaseDisks.awaitWrites(); // the first VM's disk is made by mkfs; the base follows in background
+    BackgroundWriter
+        .awaitWrites(); // the first VM's disk is made by mkfs; the base follows in background
     try (Stream<Path> bases = Files.list(rootfs.getParent())) {
       assertThat(bases.map(p -> p.getFileName().toString()))
           .anyMatch(n -> n.startsWith("rootfs.base-" + (128L << 20) + "-"));
@@ -136,7 +137,7 @@ class Ext4DiskBuilderIT {
     } finally {
       pool.shutdownNow();
     }
-    BaseDisks.awaitWrites();
+    BackgroundWriter.awaitWrites();
     try (Stream<Path> beside = Files.list(tree.getParent())) {
       assertThat(beside.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
           .as("one base disk, no temp file left")
