@@ -71,6 +71,8 @@ final class CredentialHelper {
       Process p = new ProcessBuilder(binary.toString(), "get").redirectErrorStream(true).start();
       try (OutputStream in = p.getOutputStream()) {
         in.write(server.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // a helper that exits without reading (a locked keyring, say): its output says why
       }
       byte[] out = p.getInputStream().readNBytes(MAX_OUTPUT);
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
