@@ -76,22 +76,36 @@ class QemuVmmIT {
                 List.of(),
                 Optional.empty(),
                 List.of(new RootDisk.GuestMount("/dev/vdb", "/data"))));
-    web = new PortMapping(freePort(), 8080, "127.0.0.1", PortMapping.Protocol.TCP);
-    launch =
-        new VmLaunch(
-            uid,
-            vmDir,
-            kernel.kernel(),
-            kernel.initrd(),
-            "console=ttyS0 root=/dev/vda rw panic=-1 net.ifnames=0",
-            1,
-            Size.ofMiB(256),
-            disk,
-            List.of(volume),
-            List.of(web),
-            0);
     vmm = Qemu.vmm(state);
-    guest = new GuestShell(key, vmm.start(launch).sshHostPort());
+    // The port is free when picked, but any process on the machine may take it as its ephemeral
+    // port before QEMU binds it (seen once in CI). start() rightly refuses then; pick another.
+    for (int attempt = 1; ; attempt++) {
+      web = new PortMapping(freePort(), 8080, "127.0.0.1", PortMapping.Protocol.TCP);
+      launch = launchWith(web, disk);
+      try {
+        guest = new GuestShell(key, vmm.start(launch).sshHostPort());
+        return;
+      } catch (IOException e) {
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("is already in use")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private VmLaunch launchWith(PortMapping port, Path disk) {
+    return new VmLaunch(
+        uid,
+        vmDir,
+        kernel.kernel(),
+        kernel.initrd(),
+        "console=ttyS0 root=/dev/vda rw panic=-1 net.ifnames=0",
+        1,
+        Size.ofMiB(256),
+        disk,
+        List.of(volume),
+        List.of(port),
+        0);
   }
 
   @AfterAll
