@@ -62,7 +62,8 @@ public final class OciImages implements ImageSource {
       return image;
     } catch (IOException e) {
       session.rollback();
-      throw new ImageException("importing " + ref + " failed: " + describe(e), e);
+      throw new ImageException(
+          "importing " + ref + " failed: " + describe(e, "the image cache " + cacheDir), e);
     } catch (RuntimeException e) {
       session.rollback();
       throw e;
@@ -83,14 +84,13 @@ public final class OciImages implements ImageSource {
     return RootfsTarImporter.importTar(((SourceRef.RootfsTar) source).file(), session);
   }
 
-  /** ENOSPC names no path on its own; the cache is where it ran out. */
-  private String describe(IOException e) {
-    if ("No space left on device".equals(e.getMessage())) {
-      return "the host file system holding the image cache "
-          + cacheDir
-          + " is full (No space left on device); free some space there";
-    }
-    return e.toString();
+  /** ENOSPC names no path on its own: say which place ran out. */
+  private static String describe(IOException e, String place) {
+    return "No space left on device".equals(e.getMessage())
+        ? "the host file system holding "
+            + place
+            + " is full (No space left on device); free some space there"
+        : e.toString();
   }
 
   private long sizeOf(ImageContent content) {
@@ -134,9 +134,7 @@ public final class OciImages implements ImageSource {
               + " into "
               + targetDir
               + " failed: "
-              + ("No space left on device".equals(e.getMessage())
-                  ? "the host file system there is full (No space left on device); free some space"
-                  : e.toString()),
+              + describe(e, targetDir.toString()),
           e);
     }
   }

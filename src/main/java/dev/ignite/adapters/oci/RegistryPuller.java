@@ -33,7 +33,7 @@ final class RegistryPuller {
       String where = "manifest of " + ref;
       RegistryClient.Manifest top =
           retry.call("the " + where, ref.registry(), () -> client.manifest(reference));
-      String topDigest = checked(top, ref.digest() != null ? ref.digest() : null, ref, where);
+      String topDigest = checked(top, ref.digest(), ref, where);
       ImageManifest manifest =
           amd64(client, ref, ManifestJson.parse(top.body(), top.contentType(), where));
       List<Descriptor> blobs = new ArrayList<>();
