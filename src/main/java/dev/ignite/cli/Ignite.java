@@ -70,10 +70,11 @@ public final class Ignite implements Runnable {
 
   public static void main(String[] args) {
     LogSetup.startInBackground();
-    if (Subcommands.reachesGuest(args)) {
+    List<Class<?>> needed = Subcommands.neededBy(args);
+    if (Subcommands.reachesGuest(needed)) {
       Ssh.warmUp(); // MINA's ~40 ms of set-up overlap picocli's parsing, on the other core
     }
-    CommandLine cl = commandLine(System.getenv(), Subcommands.neededBy(args));
+    CommandLine cl = commandLine(System.getenv(), needed);
     int code = cl.execute(args);
     cl.getOut().flush(); // print() does not flush on its own, and exit() skips it
     cl.getErr().flush();

@@ -45,9 +45,8 @@ final class Subcommands {
     return m;
   }
 
-  /** Whether {@code args} names a command that talks SSH to a guest through our own client. */
-  static boolean reachesGuest(String[] args) {
-    List<Class<?>> needed = neededBy(args);
+  /** Whether {@code needed} is a command that talks SSH to a guest through our own client. */
+  static boolean reachesGuest(List<Class<?>> needed) {
     return needed.equals(List.of(ExecCommand.class)) || needed.equals(List.of(CpCommand.class));
   }
 
