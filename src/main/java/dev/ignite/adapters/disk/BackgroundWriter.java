@@ -48,19 +48,10 @@ final class BackgroundWriter {
     CURRENT.set(null);
   }
 
-  /** Waits until the writes submitted so far have ended (tests delete trees after this). */
-  static void awaitWrites() throws IOException {
-    try {
-      THREAD.submit(() -> {}).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for base disk writes", e);
-    } catch (ExecutionException e) {
-      throw new IOException(e.getCause());
-    }
-  }
-
-  /** Waits up to {@code max} for the writes submitted so far; false if one still runs. */
+  /**
+   * Waits up to {@code max} for the writes submitted so far; false if one still runs. Tests wait
+   * here before their temp folders, which the bases are written into, are deleted.
+   */
   static boolean awaitWrites(Duration max) {
     try {
       THREAD.submit(() -> {}).get(max.toMillis(), TimeUnit.MILLISECONDS);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class DiskContentsIT {
+  private static final Duration WRITES_END = Duration.ofMinutes(1);
   @TempDir Path tmp;
   private final DiskBuilder builder = Disks.ext4();
 
   @AfterEach
   void letBaseWritesEnd() throws IOException {
-    BackgroundWriter.awaitWrites(); // before @TempDir deletes the trees they write beside
+    BackgroundWriter.awaitWrites(WRITES_END); // before @TempDir deletes the trees they write beside
   }
 
   @Test
@@ -50,7 +52,7 @@ class DiskContentsIT {
     Path first = tmp.resolve("a/disk.ext4");
     assertThat(bases(tree)).as("the first VM's disk is made by mkfs").isEmpty();
     builder.build(vm(tree, first, "a", notes));
-    BackgroundWriter.awaitWrites();
+    BackgroundWriter.awaitWrites(WRITES_END);
     assertThat(bases(tree)).hasSize(1);
     Path later = tmp.resolve("b/disk.ext4");
     builder.build(vm(tree, later, "b", notes));
@@ -88,7 +90,7 @@ class DiskContentsIT {
       Path later = tmp.resolve("b/disk.ext4");
 
       builder.build(vm(tree, first, "a", null));
-      BackgroundWriter.awaitWrites();
+      BackgroundWriter.awaitWrites(WRITES_END);
       assertThat(bases(tree)).hasSize(1);
       builder.build(vm(tree, later, "b", null));
 
@@ -98,7 +100,7 @@ class DiskContentsIT {
       }
       assertThat(uuid(first)).isNotEqualTo(uuid(later));
     } finally {
-      BackgroundWriter.awaitWrites();
+      BackgroundWriter.awaitWrites(WRITES_END);
       SampleImage.run(List.of("rm", "-rf", image.toString()));
     }
   }
@@ -126,7 +128,7 @@ class DiskContentsIT {
     try (Stream<Path> left = Files.list(vmDir)) {
       assertThat(left).as("no temp disk, no scratch folder").isEmpty();
     }
-    BackgroundWriter.awaitWrites();
+    BackgroundWriter.awaitWrites(WRITES_END);
     assertThat(bases(tree)).as("no base for a failed build").isEmpty();
   }
 

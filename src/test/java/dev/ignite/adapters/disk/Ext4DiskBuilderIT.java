@@ -28,13 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
 class Ext4DiskBuilderIT {
+  private static final Duration WRITES_END = Duration.ofMinutes(1);
   private static Path rootfs;
   @TempDir Path tmp;
   private final DiskBuilder builder = Disks.ext4();
 
   @AfterEach
   void letBaseWritesEnd() throws IOException {
-    BackgroundWriter.awaitWrites(); // before @TempDir deletes the trees they write beside
+    BackgroundWriter.awaitWrites(WRITES_END); // before @TempDir deletes the trees they write beside
   }
 
   @BeforeAll
@@ -93,8 +94,8 @@ class Ext4DiskBuilderIT {
     Path second = tmp.resolve("b/disk.ext4");
 
     builder.build(vm(first, "a"));
-    BackgroundWriter
-        .awaitWrites(); // the first VM's disk is made by mkfs; the base follows in background
+    // the first VM's disk is made by mkfs; the base follows in background
+    BackgroundWriter.awaitWrites(WRITES_END);
     try (Stream<Path> bases = Files.list(rootfs.getParent())) {
       assertThat(bases.map(p -> p.getFileName().toString()))
           .anyMatch(n -> n.startsWith("rootfs.base-" + (128L << 20) + "-"));
@@ -137,7 +138,7 @@ class Ext4DiskBuilderIT {
     } finally {
       pool.shutdownNow();
     }
-    BackgroundWriter.awaitWrites();
+    BackgroundWriter.awaitWrites(WRITES_END);
     try (Stream<Path> beside = Files.list(tree.getParent())) {
       assertThat(beside.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
           .as("one base disk, no temp file left")
