@@ -42,11 +42,25 @@ final class BlobStore {
   /** Stores a blob whose digest is known, verifying it while streaming; returns bytes read. */
   long put(String digest, long size, InputStream in, ImportProgress progress, String origin)
       throws IOException {
+    return put(digest, size, in, progress, origin, new LiveBlob(digest));
+  }
+
+  /** As {@link #put(String, long, InputStream, ImportProgress, String)}, readable meanwhile. */
+  long put(
+      String digest,
+      long size,
+      InputStream in,
+      ImportProgress progress,
+      String origin,
+      LiveBlob live)
+      throws IOException {
     Path target = path(digest);
     Path part = PartFile.create(tmp, Digests.hex(digest));
+    live.landing(part);
+    boolean stored = false;
     try {
       MessageDigest sha = Digests.sha256();
-      long n = copy(in, part, sha, digest, size, progress);
+      long n = copy(in, part, sha, digest, size, progress, live);
       String actual = Digests.of(sha);
       if (!actual.equals(digest)) {
         throw new ImageException(
@@ -63,8 +77,13 @@ final class BlobStore {
             "blob " + digest + " from " + origin + " is " + n + " bytes, manifest says " + size);
       }
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      live.stored(target, n);
+      stored = true;
       return n;
     } finally {
+      if (!stored) {
+        live.fail("its download stopped");
+      }
       Files.deleteIfExists(part);
     }
   }
@@ -76,7 +95,7 @@ final class BlobStore {
     Path part = PartFile.create(tmp, "new");
     try {
       MessageDigest sha = Digests.sha256();
-      long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE);
+      long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE, new LiveBlob("new blob"));
       String digest = Digests.of(sha);
       if (has(digest)) {
         return new Stored(digest, n, false);
@@ -106,14 +125,16 @@ final class BlobStore {
       MessageDigest sha,
       String digest,
       long size,
-      ImportProgress progress)
+      ImportProgress progress,
+      LiveBlob live)
       throws IOException {
     byte[] buf = new byte[BUFFER];
     long done = 0;
     try (OutputStream out = Files.newOutputStream(part)) {
       for (int r; (r = in.read(buf)) > 0; ) {
+        out.write(buf, 0, r); // unbuffered: a reader of the part file sees it at once
+        live.wrote(done + r);
         sha.update(buf, 0, r);
-        out.write(buf, 0, r);
         done += r;
         progress.onBlob(digest, done, size);
       }

@@ -3,39 +3,84 @@ package dev.ignite.adapters.oci;
 import dev.ignite.ports.ImportProgress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One import's writes to the blob store: counts bytes fetched and remembers new blobs, so a failed
  * import can take back exactly what it added and leave the cache as it found it. Layers may be
- * stored from several threads at once.
+ * stored from several threads at once. Given somewhere to keep trees, it unpacks the layers while
+ * they download ({@link EagerUnpack}).
  */
 final class ImportSession {
   private static final Logger LOG = LoggerFactory.getLogger(ImportSession.class);
   private final BlobStore store;
   private final ImportProgress progress;
+  private final UnpackedTrees trees;
   private final Set<String> added = new LinkedHashSet<>();
+  private final Map<String, LiveBlob> live = new ConcurrentHashMap<>();
   private long downloadedBytes;
+  private EagerUnpack eager;
 
   ImportSession(BlobStore store, ImportProgress progress) {
+    this(store, progress, null);
+  }
+
+  /** {@code trees} null: no unpacking while downloading. */
+  ImportSession(BlobStore store, ImportProgress progress, UnpackedTrees trees) {
     this.store = store;
     this.progress = progress;
+    this.trees = trees;
   }
 
   boolean has(String digest) {
-    return store.has(digest);
+    if (!store.has(digest)) {
+      return false;
+    }
+    LiveBlob l = live.get(digest);
+    if (l != null) {
+      l.stored(store.path(digest), store.size(digest));
+    }
+    return true;
   }
 
   BlobStore store() {
     return store;
   }
 
+  /**
+   * The image's config and layers are known and nothing is fetched yet: starts unpacking them as
+   * they arrive, unless everything is cached already (then there is nothing to overlap) or the
+   * image already has a tree.
+   */
+  void layersKnown(String configDigest, List<String> layers) {
+    String hex = Digests.hex(configDigest);
+    if (trees == null
+        || eager != null
+        || trees.has(hex)
+        || layers.stream().allMatch(store::has)
+        || new HashSet<>(layers).size() != layers.size()) {
+      return;
+    }
+    layers.forEach(l -> live.put(l, new LiveBlob(l)));
+    layers.forEach(this::has); // the cached ones are readable now
+    try {
+      eager = EagerUnpack.start(trees, hex, layers, live);
+    } catch (IOException e) {
+      LOG.debug("not unpacking while downloading: {}", e.toString());
+    }
+  }
+
   void put(String digest, long size, InputStream in, String origin) throws IOException {
     boolean existed = store.has(digest);
-    long n = store.put(digest, size, in, progress, origin);
+    LiveBlob l = live.get(digest);
+    long n = store.put(digest, size, in, progress, origin, l != null ? l : new LiveBlob(digest));
     synchronized (this) {
       downloadedBytes += n;
       if (!existed) {
@@ -59,13 +104,28 @@ final class ImportSession {
     return downloadedBytes;
   }
 
+  /** Every blob is stored: waits for the unpacking that ran beside the downloads, if any. */
+  void finish() {
+    if (eager != null) {
+      live.values().forEach(l -> l.fail("it was never downloaded")); // no-op when stored
+      eager.finish();
+    }
+  }
+
   /** Deletes new blobs the finished image does not use (archive members that are not layers). */
   synchronized void keepOnly(Set<String> used) {
     added.stream().filter(d -> !used.contains(d)).toList().forEach(this::drop);
   }
 
-  synchronized void rollback() {
-    added.forEach(this::drop);
+  /** Takes back every blob this import added, and the tree it was unpacking. */
+  void rollback() {
+    live.values().forEach(l -> l.fail("the import failed"));
+    if (eager != null) {
+      eager.abandon();
+    }
+    synchronized (this) {
+      added.forEach(this::drop);
+    }
   }
 
   private void drop(String digest) {

@@ -99,7 +99,8 @@ final class LayerTree {
     }
   }
 
-  private static boolean deleteTree(Path path) throws IOException {
+  /** Removes a path and what is under it, not following links; false when nothing was there. */
+  static boolean deleteTree(Path path) throws IOException {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       try (var children = Files.list(path)) {
         for (Path child : children.toList()) {

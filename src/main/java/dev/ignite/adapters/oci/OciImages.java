@@ -24,12 +24,14 @@ public final class OciImages implements ImageSource {
   private final BlobStore blobs;
   private final ImageRecords records;
   private final RegistryPuller registries;
+  private final UnpackedTrees unpacked;
   private final Path cacheDir;
 
   private OciImages(Path cacheDir, Retry retry) {
     this.cacheDir = cacheDir;
     this.blobs = new BlobStore(cacheDir);
     this.records = new ImageRecords(cacheDir);
+    this.unpacked = new UnpackedTrees(cacheDir);
     Path dockerConfig =
         DockerCredentials.defaultLocation(System.getenv(), System.getProperty("user.home"));
     this.registries = new RegistryPuller(retry, dockerConfig);
@@ -47,9 +49,10 @@ public final class OciImages implements ImageSource {
   @Override
   public ImportedImage importImage(String ref, ImportOptions options, ImportProgress progress) {
     SourceRef source = SourceRef.parse(ref);
-    ImportSession session = new ImportSession(blobs, progress);
+    ImportSession session = new ImportSession(blobs, progress, unpacked);
     try {
       ImageContent content = fetch(source, options, session);
+      session.finish();
       ImportedImage image =
           new ImportedImage(
               content.configDigest(),
@@ -114,19 +117,19 @@ public final class OciImages implements ImageSource {
                 () ->
                     new ImageException(
                         "image " + imageId + " is not in the cache; import it first"));
-    boolean asRoot = "root".equals(System.getProperty("user.name"));
     try {
-      Files.createDirectories(targetDir);
-      Path root = targetDir.toRealPath();
-      for (String layer : image.layers()) {
-        long total = blobs.size(layer);
-        progress.onUnpack(layer, 0, total);
-        InputStream raw = Files.newInputStream(blobs.path(layer));
-        var counted = new CountingInputStream(raw, done -> progress.onUnpack(layer, done, total));
-        try (InputStream in = new ReadAheadInputStream(Decompression.open(counted), layer)) {
-          new LayerUnpacker(root, asRoot).apply(in);
-        }
+      if (unpacked.moveTo(Digests.hex(image.id()), targetDir)) {
+        return;
       }
+      LayerStack.apply(
+          image.layers(),
+          layer -> {
+            long total = blobs.size(layer);
+            progress.onUnpack(layer, 0, total);
+            InputStream raw = Files.newInputStream(blobs.path(layer));
+            return new CountingInputStream(raw, done -> progress.onUnpack(layer, done, total));
+          },
+          targetDir);
     } catch (IOException e) {
       throw new ImageException(
           "unpacking image "
@@ -158,6 +161,7 @@ public final class OciImages implements ImageSource {
     }
     try {
       records.delete(image.get().id());
+      unpacked.delete(Digests.hex(image.get().id()));
       Set<String> stillUsed = new HashSet<>();
       records
           .all()

@@ -83,16 +83,52 @@ class RegistryImportIT {
     assertThat(first.repoDigests()).singleElement().asString().startsWith(host + "/sample@sha256:");
     assertThat(first.ref()).isEqualTo(host + "/sample:1");
 
+    // the layers were unpacked while they downloaded; the unpack takes that tree
+    Path unpacked = work.resolve("cache1/unpacked");
+    assertThat(childrenOf(unpacked)).containsExactly(Digests.hex(first.id()));
     Path rootfs = work.resolve("rootfs");
     images.unpack(first.id(), rootfs);
     assertThat(rootfs.resolve("etc/a")).hasContent("first");
     assertThat(rootfs.resolve("etc/b")).hasContent("second");
     assertThat(rootfs.resolve("etc/gone")).doesNotExist();
+    assertThat(childrenOf(unpacked)).isEmpty();
 
     ImportedImage second = images.importImage(host + "/sample:1", insecure, (d, done, total) -> {});
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(second.downloadedBytes()).isZero();
     assertThat(images.list()).extracting(ImportedImage::id).containsExactly(first.id());
+    assertThat(childrenOf(unpacked)).as("nothing downloaded, nothing unpacked").isEmpty();
+    assertThat(childrenOf(work.resolve("cache1/tmp"))).isEmpty();
+
+    // without a tree kept, the next unpack reads the blobs: the same files
+    Path again = work.resolve("rootfs-again");
+    images.unpack(first.id(), again);
+    assertThat(again.resolve("etc/b")).hasContent("second");
+    assertThat(again.resolve("etc/gone")).doesNotExist();
+  }
+
+  @Test
+  void removingAnImageRemovesTheTreeItsImportUnpacked() throws Exception {
+    Path cache = work.resolve("cache-rm");
+    OciImages images = OciImages.create(cache);
+    ImportedImage image =
+        images.importImage(
+            host + "/sample:1",
+            ImportOptions.defaults().withInsecureRegistry(host),
+            ImportProgress.NONE);
+    assertThat(childrenOf(cache.resolve("unpacked"))).containsExactly(Digests.hex(image.id()));
+    assertThat(images.remove(image.id())).isTrue();
+    assertThat(childrenOf(cache.resolve("unpacked"))).isEmpty();
+    assertThat(childrenOf(cache.resolve("blobs/sha256"))).isEmpty();
+  }
+
+  private static List<String> childrenOf(Path dir) throws Exception {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.map(p -> p.getFileName().toString()).toList();
+    }
   }
 
   @Test
@@ -214,8 +250,9 @@ class RegistryImportIT {
         .hasMessageContaining("digest mismatch")
         .hasMessageContaining(layers.get(1));
     assertThat(images.list()).isEmpty();
-    try (Stream<Path> blobs = Files.list(cache.resolve("blobs/sha256"))) {
-      assertThat(blobs).isEmpty();
-    }
+    assertThat(childrenOf(cache.resolve("blobs/sha256"))).isEmpty();
+    // what was unpacked from the bytes before the mismatch showed is gone too
+    assertThat(childrenOf(cache.resolve("unpacked"))).isEmpty();
+    assertThat(childrenOf(cache.resolve("tmp"))).isEmpty();
   }
 }

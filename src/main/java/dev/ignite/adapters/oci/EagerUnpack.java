@@ -1,0 +1,94 @@
+package dev.ignite.adapters.oci;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Unpacks an image's layers in order while they download, on a thread of its own, so that an import
+ * leaves the image's tree ready beside its blobs: download and unpack overlap instead of running
+ * one after the other. It is a head start, not part of the import's contract: when it fails for any
+ * reason (a retried download, a layer the unpacker refuses), its tree is dropped and the image is
+ * unpacked from its blobs when a VM first needs it, which reports the error then.
+ */
+final class EagerUnpack {
+  private static final Logger LOG = LoggerFactory.getLogger(EagerUnpack.class);
+  private final UnpackedTrees trees;
+  private final String hex;
+  private final Path staging;
+  private final Thread thread;
+  private volatile Exception failure;
+
+  private EagerUnpack(
+      UnpackedTrees trees,
+      String hex,
+      Path staging,
+      List<String> layers,
+      Map<String, LiveBlob> live) {
+    this.trees = trees;
+    this.hex = hex;
+    this.staging = staging;
+    this.thread = new Thread(() -> run(layers, live), "unpack " + hex.substring(0, 12));
+    thread.setDaemon(true);
+  }
+
+  /** Starts unpacking {@code layers}, each read from its entry in {@code live}. */
+  static EagerUnpack start(
+      UnpackedTrees trees, String configHex, List<String> layers, Map<String, LiveBlob> live)
+      throws IOException {
+    EagerUnpack unpack = new EagerUnpack(trees, configHex, trees.newStaging(), layers, live);
+    unpack.thread.start();
+    return unpack;
+  }
+
+  private void run(List<String> layers, Map<String, LiveBlob> live) {
+    try {
+      LayerStack.apply(layers, layer -> live.get(layer).open(), staging);
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    }
+  }
+
+  /** Waits for the tree and keeps it for the image's first unpack, or drops it if it failed. */
+  void finish() {
+    join();
+    if (failure != null) {
+      LOG.debug(
+          "unpacking while downloading failed; unpacking later instead: {}", failure.toString());
+      trees.discard(staging);
+      return;
+    }
+    try {
+      trees.keep(staging, hex);
+    } catch (IOException e) {
+      LOG.debug("could not keep the unpacked tree of {}: {}", hex, e.toString());
+      trees.discard(staging);
+    }
+  }
+
+  /**
+   * After a failed import, whose live blobs have failed too: waits for the thread, drops the tree.
+   */
+  void abandon() {
+    join();
+    trees.discard(staging);
+  }
+
+  /** Waits even when interrupted: the tree must not be deleted while the thread still writes. */
+  private void join() {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.ignite.adapters.oci;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trees an import unpacked while its layers downloaded, under {@code unpacked/<config hex>}, kept
+ * until the image's first unpack takes one by renaming it, so the layers are not read twice.
+ */
+final class UnpackedTrees {
+  private static final Logger LOG = LoggerFactory.getLogger(UnpackedTrees.class);
+  private static final AtomicLong NEXT = new AtomicLong();
+  private final Path dir;
+  private final Path tmp;
+
+  UnpackedTrees(Path cacheDir) {
+    this.dir = cacheDir.resolve("unpacked");
+    this.tmp = cacheDir.resolve("tmp");
+  }
+
+  boolean has(String hex) {
+    return Files.isDirectory(dir.resolve(hex), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** A new, empty directory to unpack into, beside the part files. */
+  Path newStaging() throws IOException {
+    Files.createDirectories(tmp);
+    while (true) {
+      Path staging =
+          tmp.resolve("tree." + Long.toHexString(System.nanoTime()) + "." + NEXT.incrementAndGet());
+      try {
+        return Files.createDirectory(staging);
+      } catch (FileAlreadyExistsException e) {
+        // another process has this name: take the next
+      }
+    }
+  }
+
+  /** Keeps {@code staging} as the image's tree; another process's tree for it wins. */
+  void keep(Path staging, String hex) throws IOException {
+    Files.createDirectories(dir);
+    try {
+      Files.move(staging, dir.resolve(hex), StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      discard(staging);
+    }
+  }
+
+  /**
+   * Moves the image's tree to {@code target} (absent or an empty directory); false when there is no
+   * tree, another process took it first, or the target is on another file system.
+   */
+  boolean moveTo(String hex, Path target) throws IOException {
+    Path tree = dir.resolve(hex);
+    if (!has(hex)) {
+      return false;
+    }
+    try {
+      Files.deleteIfExists(target); // an empty directory only: a full one throws below
+      Files.move(tree, target, StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+      return false;
+    } catch (AtomicMoveNotSupportedException e) {
+      LOG.debug("{} is on another file system than the image cache: unpacking again", target);
+      discard(tree);
+      return false;
+    }
+  }
+
+  void delete(String hex) throws IOException {
+    LayerTree.deleteTree(dir.resolve(hex));
+  }
+
+  void discard(Path staging) {
+    try {
+      LayerTree.deleteTree(staging);
+    } catch (IOException e) {
+      LOG.warn("could not remove {}: {}", staging, e.toString());
+    }
+  }
+}
