@@ -27,7 +27,11 @@ final class Digests {
     return requireValid(digest).substring("sha256:".length());
   }
 
+  /** OpenSSL's where it loads, else the JDK's (see {@link NativeSha256}). */
   static MessageDigest sha256() {
+    if (NativeSha256.available()) {
+      return new NativeSha256();
+    }
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
