@@ -122,6 +122,45 @@ class RegistryImportIT {
     assertThat(childrenOf(cache.resolve("blobs/sha256"))).isEmpty();
   }
 
+  /**
+   * A layer whose hard link points at nothing (real GNU tar, the link's target deleted from the
+   * archive with --delete, added verbatim by umoci): the import itself succeeds, as it did before
+   * layers were unpacked during it, keeps no tree, and the unpack reports the broken link.
+   */
+  @Test
+  void aLayerTheUnpackerRefusesStillImportsAndTheUnpackSaysWhy() throws Exception {
+    Path files = Files.createDirectories(work.resolve("broken-link/files"));
+    Files.writeString(files.resolve("a"), "target\n");
+    Files.createLink(files.resolve("b"), files.resolve("a"));
+    Path tar = work.resolve("broken-link/layer.tar");
+    Commands.run("tar", "-C", files.toString(), "-cf", tar.toString(), "a", "b");
+    Commands.run("tar", "--delete", "-f", tar.toString(), "a");
+    Path layout = work.resolve("broken-link/layout");
+    Commands.run("umoci", "init", "--layout", layout.toString());
+    Commands.run("umoci", "new", "--image", layout + ":t");
+    Commands.run("umoci", "raw", "add-layer", "--image", layout + ":t", tar.toString());
+    Commands.run(
+        "skopeo",
+        "copy",
+        "--quiet",
+        "--dest-tls-verify=false",
+        "oci:" + layout + ":t",
+        "docker://" + host + "/broken-link:1");
+
+    Path cache = work.resolve("cache-broken-link");
+    OciImages images = OciImages.create(cache);
+    ImportedImage image =
+        images.importImage(
+            host + "/broken-link:1",
+            ImportOptions.defaults().withInsecureRegistry(host),
+            ImportProgress.NONE);
+    assertThat(childrenOf(cache.resolve("unpacked"))).isEmpty();
+    assertThat(childrenOf(cache.resolve("tmp"))).isEmpty();
+    assertThatThrownBy(() -> images.unpack(image.id(), work.resolve("rootfs-broken-link")))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("hard link 'b' points to missing 'a'");
+  }
+
   private static List<String> childrenOf(Path dir) throws Exception {
     if (!Files.isDirectory(dir)) {
       return List.of();
