@@ -26,6 +26,29 @@ class StderrLoggingTest {
   }
 
   @Test
+  void namesItselfToSlf4jUnlessAProviderIsNamedAlready() {
+    String before = System.getProperty("slf4j.provider");
+    String verbosity = System.getProperty("slf4j.internal.verbosity");
+    try {
+      System.setProperty("slf4j.provider", "org.example.Other");
+      StderrLogging.nameToSlf4j();
+      assertThat(System.getProperty("slf4j.provider")).isEqualTo("org.example.Other");
+      System.clearProperty("slf4j.provider");
+      StderrLogging.nameToSlf4j();
+      assertThat(System.getProperty("slf4j.provider")).isEqualTo(StderrLogging.class.getName());
+    } finally {
+      if (before == null) {
+        System.clearProperty("slf4j.provider");
+      } else {
+        System.setProperty("slf4j.provider", before);
+      }
+      if (verbosity == null) {
+        System.clearProperty("slf4j.internal.verbosity");
+      }
+    }
+  }
+
+  @Test
   void printsWarningsButNotInfoByDefault() {
     StderrLogging.setLevel(null);
     Logger log = LoggerFactory.getLogger("dev.ignite.core.VmService");
