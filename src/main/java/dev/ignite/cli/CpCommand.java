@@ -27,6 +27,7 @@ import picocli.CommandLine.ParentCommand;
       "  ignite cp my-vm:/var/log/messages ./messages"
     })
 final class CpCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(CpCommand.class);
 
   @ParentCommand Ignite ignite;
   @Mixin GlobalFlags globalFlags;
@@ -48,10 +49,7 @@ final class CpCommand implements Callable<Integer> {
         request.intoGuest()
             ? shell.copyIn(target, request.local(), request.guestPath(), guest.timeout())
             : shell.copyOut(target, request.guestPath(), request.local(), guest.timeout());
-    // Looked up here, not in a static field: picocli builds every command at start-up, and an
-    // early logger would start Logback for `ignite version` too (~100 ms).
-    Logger log = LoggerFactory.getLogger(CpCommand.class);
-    log.info("copied {} to {} by {}", source, destination, describe(method));
+    LOG.info("copied {} to {} by {}", source, destination, describe(method));
     return 0;
   }
 

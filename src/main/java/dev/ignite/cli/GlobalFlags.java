@@ -37,7 +37,7 @@ final class GlobalFlags {
   void logLevel(String level) {
     if (level != null) {
       globals().logLevel = level;
-      LogSetup.setLevel(level);
+      StderrLogging.setLevel(level);
     }
   }
 

@@ -69,7 +69,7 @@ public final class Ignite implements Runnable {
   }
 
   public static void main(String[] args) {
-    LogSetup.startInBackground();
+    StderrLogging.nameToSlf4j();
     List<Class<?>> needed = Subcommands.neededBy(args);
     if (Subcommands.reachesGuest(needed)) {
       Ssh.warmUp(); // MINA's ~40 ms of set-up overlap picocli's parsing, on the other core

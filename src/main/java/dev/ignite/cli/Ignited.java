@@ -39,7 +39,7 @@ public final class Ignited implements Runnable {
   }
 
   public static void main(String[] args) {
-    LogSetup.startInBackground();
+    StderrLogging.nameToSlf4j();
     CommandLine cl = new CommandLine(new Ignited());
     int code = cl.execute(args);
     cl.getOut().flush();

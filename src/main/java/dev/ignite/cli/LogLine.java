@@ -1,34 +1,33 @@
 package dev.ignite.cli;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.LayoutBase;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.slf4j.event.Level;
 
-/**
- * One log event as {@code LEVEL Logger: message}, and the exception's trace below it if there is
- * one. Written by hand because Logback's PatternLayout links some 50 converter lambdas at start-up:
- * about 60 ms of every CLI call, for one fixed format.
- */
-final class LogLine extends LayoutBase<ILoggingEvent> {
-  @Override
-  public String doLayout(ILoggingEvent event) {
+/** One log event as {@code LEVEL Logger: message}, and the exception's trace below it if any. */
+final class LogLine {
+  private LogLine() {}
+
+  static String of(Level level, String logger, String message, Throwable thrown) {
+    String nl = System.lineSeparator();
     StringBuilder b = new StringBuilder(128);
-    String logger = event.getLoggerName();
-    b.append(event.getLevel())
+    b.append(level)
         .append(' ')
         .append(logger, logger.lastIndexOf('.') + 1, logger.length())
         .append(": ")
-        .append(event.getFormattedMessage())
-        .append(System.lineSeparator());
-    for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
-      b.append(t == event.getThrowableProxy() ? "" : "Caused by: ")
-          .append(t.getClassName())
+        .append(message)
+        .append(nl);
+    // A cause chain may loop back on itself; each throwable is printed once.
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+      b.append(t == thrown ? "" : "Caused by: ")
+          .append(t.getClass().getName())
           .append(": ")
           .append(t.getMessage())
-          .append(System.lineSeparator());
-      for (StackTraceElementProxy frame : t.getStackTraceElementProxyArray()) {
-        b.append("\tat ").append(frame.getStackTraceElement()).append(System.lineSeparator());
+          .append(nl);
+      for (StackTraceElement frame : t.getStackTrace()) {
+        b.append("\tat ").append(frame).append(nl);
       }
     }
     return b.toString();

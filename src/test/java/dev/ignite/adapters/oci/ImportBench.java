@@ -20,7 +20,7 @@ public final class ImportBench {
           "usage: ImportBench REF CACHE_DIR ROOTFS_DIR [INSECURE_HOST:PORT [ROUNDS]]");
       System.exit(2);
     }
-    dev.ignite.cli.LogSetup.startInBackground(); // as bin/ignite starts
+    dev.ignite.cli.StderrLogging.nameToSlf4j(); // as bin/ignite starts
     ImportOptions options = ImportOptions.defaults();
     if (args.length > 3) {
       options = options.withInsecureRegistry(args[3]);
