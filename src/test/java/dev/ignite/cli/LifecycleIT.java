@@ -3,6 +3,7 @@ package dev.ignite.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignite.cli.IgniteProcess.Result;
+import dev.ignite.testing.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class LifecycleIT {
     Path layout = work.resolve("sample");
     IgniteProcess.exec(List.of("scripts/build-sample-image", layout.toString()), 120);
     sample = "oci:" + layout + ":1";
-    sshPort = freePort();
+    sshPort = LoopbackPorts.free();
     Result run =
         ignite.run(
             "-q",
@@ -186,7 +187,7 @@ class LifecycleIT {
     Path volume = work.resolve("data.img");
     IgniteProcess.exec(List.of("truncate", "-s", "64M", volume.toString()), 10);
     IgniteProcess.exec(List.of("mkfs.ext4", "-q", "-F", volume.toString()), 30);
-    int port = freePort();
+    int port = LoopbackPorts.free();
     String first = runWithVolume("writer", volume, port);
     assertThat(ignite.ssh(first, port, "echo from-writer > /data/note").code()).isZero();
 
@@ -267,11 +268,5 @@ class LifecycleIT {
 
   static boolean qemuRunning(String uid) throws Exception {
     return IgniteProcess.exec(List.of("pgrep", "-f", "process=ignite-" + uid), 10).code() == 0;
-  }
-
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

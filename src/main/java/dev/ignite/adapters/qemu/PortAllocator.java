@@ -13,16 +13,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Picks free 127.0.0.1 ports for SSH forwards. A port is free for a moment only: between picking
  * and QEMU binding it, another process could pick it too. So picks are recorded in a lease file
  * under a file lock shared by every Ignite process, and a port leased in the last minute is not
- * handed out again.
+ * handed out again. Ports come from below the kernel's ephemeral range: one inside it could be
+ * taken meanwhile as the source port of any outgoing connection on the host (seen in CI).
  */
 final class PortAllocator {
   private static final long LEASE_MILLIS = 60_000;
   private static final int ATTEMPTS = 50;
+  private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
+  /** How many ports below the ephemeral range are ours to pick from: 20000-32767 by default. */
+  static final int SPAN = 12_768;
 
   private final Path leaseFile;
 
@@ -41,9 +47,11 @@ final class PortAllocator {
         FileLock lock = channel.lock()) {
       long now = System.currentTimeMillis();
       List<long[]> leases = readLeases(channel, now);
+      int high = ephemeralLow();
+      int low = Math.max(1024, high - SPAN);
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-        int port = ephemeralPort();
-        if (leases.stream().noneMatch(l -> l[0] == port)) {
+        int port = ThreadLocalRandom.current().nextInt(low, high);
+        if (isFree(port) && leases.stream().noneMatch(l -> l[0] == port)) {
           leases.add(new long[] {port, now});
           writeLeases(channel, leases);
           return port;
@@ -53,11 +61,23 @@ final class PortAllocator {
     }
   }
 
-  /** A port the kernel considers free right now. */
-  private static int ephemeralPort() throws IOException {
+  /** The first port the kernel hands out on its own (32768 unless the host changed it). */
+  static int ephemeralLow() {
+    try {
+      String[] range = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
+      int low = Integer.parseInt(range[0]);
+      return low > 1024 + 1000 ? low : 32768;
+    } catch (IOException | RuntimeException e) {
+      return 32768;
+    }
+  }
+
+  private static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return socket.getLocalPort();
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class DockerRegistry implements AutoCloseable {
   }
 
   static DockerRegistry start(Path work, List<String> extraConfig) throws IOException {
-    int port = freePort();
+    int port = LoopbackPorts.free();
     String host = "127.0.0.1:" + port;
     Path config = work.resolve("registry.yml");
     List<String> lines =
@@ -61,12 +61,6 @@ final class DockerRegistry implements AutoCloseable {
   public void close() throws InterruptedException {
     process.destroy();
     process.waitFor();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   static boolean answers(int port) {

@@ -212,7 +212,7 @@ class RegistryImportIT {
   void registryDownFailsAfterBoundedRetriesAndLeavesNothing() throws Exception {
     Path cache = work.resolve("cache3");
     OciImages images = OciImages.create(cache, 3, Duration.ofMillis(50));
-    String down = "127.0.0.1:" + DockerRegistry.freePort();
+    String down = "127.0.0.1:" + dev.ignite.testing.LoopbackPorts.free();
     long start = System.nanoTime();
     assertThatThrownBy(
             () ->

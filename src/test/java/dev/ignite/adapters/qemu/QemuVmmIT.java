@@ -14,6 +14,7 @@ import dev.ignite.ports.StoredKernel;
 import dev.ignite.ports.VmLaunch;
 import dev.ignite.ports.VmProcess;
 import dev.ignite.ports.Vmm;
+import dev.ignite.testing.LoopbackPorts;
 import dev.ignite.testing.SampleImage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -80,7 +81,7 @@ class QemuVmmIT {
     // The port is free when picked, but any process on the machine may take it as its ephemeral
     // port before QEMU binds it (seen once in CI). start() rightly refuses then; pick another.
     for (int attempt = 1; ; attempt++) {
-      web = new PortMapping(freePort(), 8080, "127.0.0.1", PortMapping.Protocol.TCP);
+      web = new PortMapping(LoopbackPorts.free(), 8080, "127.0.0.1", PortMapping.Protocol.TCP);
       launch = launchWith(web, disk);
       try {
         guest = new GuestShell(key, vmm.start(launch).sshHostPort());
@@ -225,11 +226,5 @@ class QemuVmmIT {
     return Files.exists(log)
         ? Files.readAllLines(log).stream().filter(l -> l.startsWith("IGNITE-READY")).count()
         : 0;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

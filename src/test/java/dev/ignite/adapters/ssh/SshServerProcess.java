@@ -1,9 +1,9 @@
 package dev.ignite.adapters.ssh;
 
+import dev.ignite.testing.LoopbackPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ final class SshServerProcess implements AutoCloseable {
   static SshServerProcess openSsh(Path dir, Path hostKey, String authorizedKey, boolean sftp)
       throws IOException, InterruptedException {
     Files.createDirectories(Path.of("/run/sshd"));
-    int port = freePort();
+    int port = LoopbackPorts.free();
     Path authorized = dir.resolve("authorized_keys");
     Files.writeString(authorized, authorizedKey + "\n");
     Path config = dir.resolve("sshd_config-" + port);
@@ -86,7 +86,7 @@ final class SshServerProcess implements AutoCloseable {
    */
   static SshServerProcess dropbear(Path dir, String authorizedKey)
       throws IOException, InterruptedException {
-    int port = freePort();
+    int port = LoopbackPorts.free();
     // A whole home is bound over /root, not just .ssh: a fresh machine may have no /root/.ssh to
     // bind onto.
     Path home = Files.createDirectories(dir.resolve("dropbear-home"));
@@ -152,12 +152,6 @@ final class SshServerProcess implements AutoCloseable {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IllegalStateException(command + " failed: " + out);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 }
