@@ -18,14 +18,11 @@ import java.security.MessageDigest;
 final class BlobStore {
   private static final int BUFFER = 1 << 16;
   private final Path dir;
-  private final Path tmp;
 
   BlobStore(Path cacheDir) {
     this.dir = cacheDir.resolve("blobs").resolve("sha256");
-    this.tmp = cacheDir.resolve("tmp");
     try {
       Files.createDirectories(dir);
-      Files.createDirectories(tmp);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create image cache " + cacheDir, e);
     }
@@ -39,14 +36,12 @@ final class BlobStore {
     return Files.isRegularFile(path(digest));
   }
 
-  /** Stores a blob whose digest is known, verifying it while streaming; returns bytes read. */
-  long put(String digest, long size, InputStream in, ImportProgress progress, String origin)
-      throws IOException {
-    return put(digest, size, in, progress, origin, new LiveBlob(digest));
-  }
-
-  /** As {@link #put(String, long, InputStream, ImportProgress, String)}, readable meanwhile. */
+  /**
+   * Stores a blob whose digest is known, verifying it while streaming, readable meanwhile through
+   * {@code live}; the part file lands in {@code partDir} first. Returns the bytes read.
+   */
   long put(
+      Path partDir,
       String digest,
       long size,
       InputStream in,
@@ -55,7 +50,7 @@ final class BlobStore {
       LiveBlob live)
       throws IOException {
     Path target = path(digest);
-    Path part = PartFile.create(tmp, Digests.hex(digest));
+    Path part = PartFile.create(partDir, Digests.hex(digest));
     live.landing(part);
     boolean stored = false;
     try {
@@ -91,8 +86,8 @@ final class BlobStore {
   record Stored(String digest, long bytes, boolean added) {}
 
   /** Stores a blob of unknown digest (a rootfs tarball, a generated config). */
-  Stored putComputing(InputStream in) throws IOException {
-    Path part = PartFile.create(tmp, "new");
+  Stored putComputing(Path partDir, InputStream in) throws IOException {
+    Path part = PartFile.create(partDir, "new");
     try {
       MessageDigest sha = Digests.sha256();
       long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE, new LiveBlob("new blob"));

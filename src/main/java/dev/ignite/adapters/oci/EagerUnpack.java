@@ -35,11 +35,14 @@ final class EagerUnpack {
     thread.setDaemon(true);
   }
 
-  /** Starts unpacking {@code layers}, each read from its entry in {@code live}. */
+  /** Starts unpacking {@code layers} into new {@code staging}, each read from {@code live}. */
   static EagerUnpack start(
-      UnpackedTrees trees, String configHex, List<String> layers, Map<String, LiveBlob> live)
-      throws IOException {
-    EagerUnpack unpack = new EagerUnpack(trees, configHex, trees.newStaging(), layers, live);
+      UnpackedTrees trees,
+      String configHex,
+      Path staging,
+      List<String> layers,
+      Map<String, LiveBlob> live) {
+    EagerUnpack unpack = new EagerUnpack(trees, configHex, staging, layers, live);
     unpack.thread.start();
     return unpack;
   }

@@ -3,6 +3,8 @@ package dev.ignite.adapters.oci;
 import dev.ignite.ports.ImportProgress;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,28 +17,26 @@ import org.slf4j.LoggerFactory;
 /**
  * One import's writes to the blob store: counts bytes fetched and remembers new blobs, so a failed
  * import can take back exactly what it added and leave the cache as it found it. Layers may be
- * stored from several threads at once. Given somewhere to keep trees, it unpacks the layers while
- * they download ({@link EagerUnpack}).
+ * stored from several threads at once. Part files and the tree it unpacks while the layers download
+ * ({@link EagerUnpack}) live in the import's own {@link ImportScratch} folder.
  */
 final class ImportSession {
   private static final Logger LOG = LoggerFactory.getLogger(ImportSession.class);
   private final BlobStore store;
   private final ImportProgress progress;
   private final UnpackedTrees trees;
+  private final ImportScratch scratch;
   private final Set<String> added = new LinkedHashSet<>();
   private final Map<String, LiveBlob> live = new ConcurrentHashMap<>();
   private long downloadedBytes;
   private EagerUnpack eager;
 
-  ImportSession(BlobStore store, ImportProgress progress) {
-    this(store, progress, null);
-  }
-
-  /** {@code trees} null: no unpacking while downloading. */
-  ImportSession(BlobStore store, ImportProgress progress, UnpackedTrees trees) {
+  ImportSession(
+      BlobStore store, ImportProgress progress, UnpackedTrees trees, ImportScratch scratch) {
     this.store = store;
     this.progress = progress;
     this.trees = trees;
+    this.scratch = scratch;
   }
 
   boolean has(String digest) {
@@ -61,8 +61,7 @@ final class ImportSession {
    */
   void layersKnown(String configDigest, List<String> layers) {
     String hex = Digests.hex(configDigest);
-    if (trees == null
-        || eager != null
+    if (eager != null
         || trees.has(hex)
         || layers.stream().allMatch(store::has)
         || new HashSet<>(layers).size() != layers.size()) {
@@ -71,7 +70,8 @@ final class ImportSession {
     layers.forEach(l -> live.put(l, new LiveBlob(l)));
     layers.forEach(this::has); // the cached ones are readable now
     try {
-      eager = EagerUnpack.start(trees, hex, layers, live);
+      Path staging = Files.createDirectory(scratch.dir().resolve("tree"));
+      eager = EagerUnpack.start(trees, hex, staging, layers, live);
     } catch (IOException e) {
       LOG.debug("not unpacking while downloading: {}", e.toString());
     }
@@ -80,7 +80,15 @@ final class ImportSession {
   void put(String digest, long size, InputStream in, String origin) throws IOException {
     boolean existed = store.has(digest);
     LiveBlob l = live.get(digest);
-    long n = store.put(digest, size, in, progress, origin, l != null ? l : new LiveBlob(digest));
+    long n =
+        store.put(
+            scratch.dir(),
+            digest,
+            size,
+            in,
+            progress,
+            origin,
+            l != null ? l : new LiveBlob(digest));
     synchronized (this) {
       downloadedBytes += n;
       if (!existed) {
@@ -90,7 +98,7 @@ final class ImportSession {
   }
 
   String putComputing(InputStream in) throws IOException {
-    BlobStore.Stored stored = store.putComputing(in);
+    BlobStore.Stored stored = store.putComputing(scratch.dir(), in);
     synchronized (this) {
       downloadedBytes += stored.bytes();
       if (stored.added()) {

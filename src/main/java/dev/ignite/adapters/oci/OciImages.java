@@ -49,7 +49,23 @@ public final class OciImages implements ImageSource {
   @Override
   public ImportedImage importImage(String ref, ImportOptions options, ImportProgress progress) {
     SourceRef source = SourceRef.parse(ref);
-    ImportSession session = new ImportSession(blobs, progress, unpacked);
+    try (ImportScratch scratch = openScratch(ref)) {
+      return importImage(
+          ref, source, options, new ImportSession(blobs, progress, unpacked, scratch));
+    }
+  }
+
+  private ImportScratch openScratch(String ref) {
+    try {
+      return ImportScratch.open(cacheDir.resolve("tmp"));
+    } catch (IOException e) {
+      throw new ImageException(
+          "importing " + ref + " failed: " + describe(e, "the image cache " + cacheDir), e);
+    }
+  }
+
+  private ImportedImage importImage(
+      String ref, SourceRef source, ImportOptions options, ImportSession session) {
     try {
       ImageContent content = fetch(source, options, session);
       session.finish();

@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,31 +18,14 @@ import org.slf4j.LoggerFactory;
  */
 final class UnpackedTrees {
   private static final Logger LOG = LoggerFactory.getLogger(UnpackedTrees.class);
-  private static final AtomicLong NEXT = new AtomicLong();
   private final Path dir;
-  private final Path tmp;
 
   UnpackedTrees(Path cacheDir) {
     this.dir = cacheDir.resolve("unpacked");
-    this.tmp = cacheDir.resolve("tmp");
   }
 
   boolean has(String hex) {
     return Files.isDirectory(dir.resolve(hex), LinkOption.NOFOLLOW_LINKS);
-  }
-
-  /** A new, empty directory to unpack into, beside the part files. */
-  Path newStaging() throws IOException {
-    Files.createDirectories(tmp);
-    while (true) {
-      Path staging =
-          tmp.resolve("tree." + Long.toHexString(System.nanoTime()) + "." + NEXT.incrementAndGet());
-      try {
-        return Files.createDirectory(staging);
-      } catch (FileAlreadyExistsException e) {
-        // another process has this name: take the next
-      }
-    }
   }
 
   /** Keeps {@code staging} as the image's tree; another process's tree for it wins. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BlobStoreTest {
   @TempDir Path cache;
+  @TempDir Path parts;
 
   @Test
   void digestMismatchIsAnErrorAndKeepsNothing() throws Exception {
@@ -21,15 +22,17 @@ class BlobStoreTest {
     assertThatThrownBy(
             () ->
                 store.put(
+                    parts,
                     claimed,
                     8,
                     new ByteArrayInputStream("tampered".getBytes()),
                     ImportProgress.NONE,
-                    "registry test"))
+                    "registry test",
+                    new LiveBlob(claimed)))
         .isInstanceOf(ImageException.class)
         .hasMessageContaining("digest mismatch");
     assertThat(store.has(claimed)).isFalse();
-    try (var tmp = Files.list(cache.resolve("tmp"))) {
+    try (var tmp = Files.list(parts)) {
       assertThat(tmp).isEmpty();
     }
   }
@@ -38,7 +41,14 @@ class BlobStoreTest {
   void storesVerifiedBlobUnderItsDigest() throws Exception {
     BlobStore store = new BlobStore(cache);
     String digest = Digests.of("layer".getBytes());
-    store.put(digest, 5, new ByteArrayInputStream("layer".getBytes()), ImportProgress.NONE, "t");
+    store.put(
+        parts,
+        digest,
+        5,
+        new ByteArrayInputStream("layer".getBytes()),
+        ImportProgress.NONE,
+        "t",
+        new LiveBlob(digest));
     assertThat(store.path(digest)).hasContent("layer");
   }
 }

@@ -1,0 +1,116 @@
+package dev.ignite.adapters.oci;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One import's own folder under the cache's {@code tmp/}, for its part files and the tree it
+ * unpacks, beside a lock file it holds while it runs. An import killed outright (Ctrl-C, kill -9, a
+ * crash) cannot clean up after itself, so each new import first removes the folders whose lock no
+ * live process holds. The locks are the kernel's, released when their process dies.
+ */
+final class ImportScratch implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportScratch.class);
+  private static final String PREFIX = "import.";
+  private static final String LOCK = ".lock";
+  private static final AtomicLong NEXT = new AtomicLong();
+  private final Path dir;
+  private final Path lockFile;
+  private final FileChannel lock;
+
+  private ImportScratch(Path dir, Path lockFile, FileChannel lock) {
+    this.dir = dir;
+    this.lockFile = lockFile;
+    this.lock = lock;
+  }
+
+  /** Sweeps what dead imports left in {@code tmp}, then makes and locks a folder of our own. */
+  static ImportScratch open(Path tmp) throws IOException {
+    Files.createDirectories(tmp);
+    sweep(tmp);
+    while (true) {
+      String name = PREFIX + Long.toHexString(System.nanoTime()) + "." + NEXT.incrementAndGet();
+      Path lockFile = tmp.resolve(name + LOCK);
+      FileChannel channel;
+      try {
+        channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        continue;
+      }
+      try {
+        channel.lock();
+        // A sweep may have taken the lock between create and lock, and removed the file.
+        if (Files.exists(lockFile)) {
+          return new ImportScratch(Files.createDirectory(tmp.resolve(name)), lockFile, channel);
+        }
+        channel.close();
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        Files.deleteIfExists(lockFile);
+        throw e;
+      }
+    }
+  }
+
+  /** Removes the folders of imports whose lock can be taken: their process is gone. */
+  static void sweep(Path tmp) {
+    try (DirectoryStream<Path> locks = Files.newDirectoryStream(tmp, PREFIX + "*" + LOCK)) {
+      for (Path lockFile : locks) {
+        sweepOne(lockFile);
+      }
+    } catch (IOException e) {
+      LOG.debug("could not sweep {}: {}", tmp, e.toString());
+    }
+  }
+
+  private static void sweepOne(Path lockFile) {
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock held = channel.tryLock()) {
+      if (held == null) {
+        return; // another live process is importing
+      }
+      String name = lockFile.getFileName().toString();
+      Path dir = lockFile.resolveSibling(name.substring(0, name.length() - LOCK.length()));
+      LayerTree.deleteTree(dir);
+      Files.deleteIfExists(lockFile);
+      LOG.debug("removed {}, left by an import that did not finish", dir);
+    } catch (OverlappingFileLockException | NoSuchFileException e) {
+      // an import of this process, still running; or one that finished meanwhile
+    } catch (IOException e) {
+      LOG.debug("could not sweep {}: {}", lockFile, e.toString());
+    }
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  /** Deletes the folder and what is still in it, then the lock file, then lets the lock go. */
+  @Override
+  public void close() {
+    try {
+      LayerTree.deleteTree(dir);
+      Files.deleteIfExists(lockFile);
+    } catch (IOException e) {
+      LOG.warn("could not remove {}: {}", dir, e.toString());
+    } finally {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        LOG.debug("closing {}: {}", lockFile, e.toString());
+      }
+    }
+  }
+}
