@@ -30,21 +30,22 @@ class RegistryImportIT {
     registry = DockerRegistry.start(work, List.of());
     host = registry.host();
     Path layout = buildTwoLayerLayout();
-    Commands.run(
-        "skopeo",
-        "copy",
-        "--quiet",
-        "--dest-tls-verify=false",
-        "oci:" + layout + ":t",
-        "docker://" + host + "/sample:1");
+    push(layout, "t", "sample:1");
     Path sample = Commands.buildSampleImage(work);
+    push(sample, "1", "offline-sample:1");
+  }
+
+  /**
+   * Pushes tag {@code tag} of an OCI layout to the test registry as {@code nameAndTag}, by skopeo.
+   */
+  static void push(Path layout, String tag, String nameAndTag) throws Exception {
     Commands.run(
         "skopeo",
         "copy",
         "--quiet",
         "--dest-tls-verify=false",
-        "oci:" + sample + ":1",
-        "docker://" + host + "/offline-sample:1");
+        "oci:" + layout + ":" + tag,
+        "docker://" + host + "/" + nameAndTag);
   }
 
   /** Layer 1 adds etc/a and etc/gone; layer 2 deletes etc/gone (a whiteout) and adds etc/b. */
@@ -139,13 +140,7 @@ class RegistryImportIT {
     Commands.run("umoci", "init", "--layout", layout.toString());
     Commands.run("umoci", "new", "--image", layout + ":t");
     Commands.run("umoci", "raw", "add-layer", "--image", layout + ":t", tar.toString());
-    Commands.run(
-        "skopeo",
-        "copy",
-        "--quiet",
-        "--dest-tls-verify=false",
-        "oci:" + layout + ":t",
-        "docker://" + host + "/broken-link:1");
+    push(layout, "t", "broken-link:1");
 
     Path cache = work.resolve("cache-broken-link");
     OciImages images = OciImages.create(cache);
@@ -255,13 +250,7 @@ class RegistryImportIT {
       Commands.run("umoci", "repack", "--image", layout + ":t", bundle.toString());
       Commands.deleteTree(bundle);
     }
-    Commands.run(
-        "skopeo",
-        "copy",
-        "--quiet",
-        "--dest-tls-verify=false",
-        "oci:" + layout + ":t",
-        "docker://" + host + "/tampered:1");
+    push(layout, "t", "tampered:1");
     List<String> layers =
         OciImages.create(work.resolve("cache-layout-tampered"))
             .importImage("oci:" + layout + ":t", ImportOptions.defaults(), ImportProgress.NONE)
