@@ -13,8 +13,6 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +33,7 @@ final class LayerUnpacker {
   private final Path root;
   private final boolean asRoot;
   private final LayerTree tree;
-  private final Map<Path, TarArchiveEntry> dirs = new LinkedHashMap<>();
+  private final Map<Path, TarEntry> dirs = new LinkedHashMap<>();
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
   LayerUnpacker(Path root, boolean asRoot) {
@@ -45,9 +43,9 @@ final class LayerUnpacker {
   }
 
   void apply(InputStream tar) throws IOException {
-    try (TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
-      for (TarArchiveEntry e; (e = nextEntry(in)) != null; ) {
-        String name = RootedPath.cleanName(e.getName());
+    try (TarReader in = new TarReader(tar)) {
+      for (TarEntry e; (e = in.next()) != null; ) {
+        String name = RootedPath.cleanName(e.name());
         if (!name.isEmpty()) {
           entry(name, e, in);
         }
@@ -59,24 +57,7 @@ final class LayerUnpacker {
     }
   }
 
-  /**
-   * umoci 0.4.7 {@code insert} writes layers whose last entry lacks its record padding and the
-   * end-of-archive blocks; GNU tar rejects them but Go's reader (skopeo, umoci, Docker) accepts
-   * them. Every entry's data was read in full, so treating that as the end loses nothing.
-   */
-  private TarArchiveEntry nextEntry(TarArchiveInputStream in) throws IOException {
-    try {
-      return in.getNextEntry();
-    } catch (IOException e) {
-      if (String.valueOf(e.getMessage()).contains("Truncated TAR archive")) {
-        LOG.debug("layer ends without tar padding; treating it as the end");
-        return null;
-      }
-      throw e;
-    }
-  }
-
-  private void entry(String name, TarArchiveEntry e, InputStream data) throws IOException {
+  private void entry(String name, TarEntry e, InputStream data) throws IOException {
     String base = name.substring(name.lastIndexOf('/') + 1);
     Path target = tree.target(name);
     if (base.equals(OPAQUE)) {
@@ -105,7 +86,7 @@ final class LayerUnpacker {
     tree.written(target);
   }
 
-  private void directory(Path target, TarArchiveEntry e, boolean fresh) throws IOException {
+  private void directory(Path target, TarEntry e, boolean fresh) throws IOException {
     // a directory made earlier as the parent of an entry that came first is kept as it is
     boolean exists =
         tree.wasCreatedDirectory(target)
@@ -120,16 +101,15 @@ final class LayerUnpacker {
     dirs.put(target, e);
   }
 
-  private void create(Path target, TarArchiveEntry e, InputStream data, boolean fresh)
-      throws IOException {
+  private void create(Path target, TarEntry e, InputStream data, boolean fresh) throws IOException {
     if (e.isSymbolicLink()) {
-      Files.createSymbolicLink(target, Path.of(e.getLinkName()));
+      Files.createSymbolicLink(target, Path.of(e.linkName()));
       owner(target, e, fresh);
     } else if (e.isLink()) {
-      Path source = RootedPath.resolve(root, RootedPath.cleanName(e.getLinkName()));
+      Path source = RootedPath.resolve(root, RootedPath.cleanName(e.linkName()));
       if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
         throw new ImageException(
-            "hard link '" + e.getName() + "' points to missing '" + e.getLinkName() + "'");
+            "hard link '" + e.name() + "' points to missing '" + e.linkName() + "'");
       }
       Files.createLink(target, source);
     } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
@@ -138,7 +118,7 @@ final class LayerUnpacker {
       write(target, data);
       attributes(target, e, fresh);
     } else {
-      LOG.debug("skipping tar entry {} of unsupported type", e.getName());
+      LOG.debug("skipping tar entry {} of unsupported type", e.name());
     }
   }
 
@@ -155,9 +135,9 @@ final class LayerUnpacker {
     }
   }
 
-  private void device(Path target, TarArchiveEntry e) throws IOException {
+  private void device(Path target, TarEntry e) throws IOException {
     if (!asRoot && !e.isFIFO()) {
-      LOG.debug("not root: skipping device node {}", e.getName());
+      LOG.debug("not root: skipping device node {}", e.name());
       return;
     }
     String type = e.isFIFO() ? "p" : e.isCharacterDevice() ? "c" : "b";
@@ -168,17 +148,17 @@ final class LayerUnpacker {
                 "mknod",
                 target.toString(),
                 type,
-                Integer.toString(e.getDevMajor()),
-                Integer.toString(e.getDevMinor()));
+                Integer.toString(e.devMajor()),
+                Integer.toString(e.devMinor()));
     Tools.run(cmd, "coreutils");
     attributes(target, e, false);
   }
 
-  private void attributes(Path target, TarArchiveEntry e, boolean fresh) throws IOException {
+  private void attributes(Path target, TarEntry e, boolean fresh) throws IOException {
     owner(target, e, fresh);
-    Files.setAttribute(target, "unix:mode", e.getMode() & 07777);
+    Files.setAttribute(target, "unix:mode", e.mode() & 07777);
     // both times given: the JDK then sets them without a stat first (the target is never a link)
-    FileTime mtime = FileTime.from(e.getLastModifiedDate().toInstant());
+    FileTime mtime = e.mtime();
     Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
   }
 
@@ -186,12 +166,12 @@ final class LayerUnpacker {
    * A file root makes in a directory this layer created (whose set-group-id bit is not applied
    * until the end) already belongs to 0:0, which is what most image entries ask for.
    */
-  private void owner(Path target, TarArchiveEntry e, boolean fresh) throws IOException {
+  private void owner(Path target, TarEntry e, boolean fresh) throws IOException {
     if (!asRoot) {
       return;
     }
-    int uid = (int) e.getLongUserId();
-    int gid = (int) e.getLongGroupId();
+    int uid = (int) e.uid();
+    int gid = (int) e.gid();
     if (fresh && uid == 0 && gid == 0) {
       return;
     }
