@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Imports {@code oci-archive:FILE} (a tar of an OCI layout) and {@code docker-archive:FILE} ({@code
@@ -95,23 +93,22 @@ final class ArchiveImporter {
       throw new ImageException(where + " does not exist or is not a file");
     }
     ArchiveImporter a = new ArchiveImporter(session, where);
-    try (TarArchiveInputStream in =
-        new TarArchiveInputStream(Decompression.open(Files.newInputStream(file)))) {
-      for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
-        a.member(normalise(e.getName()), e, in);
+    try (TarReader in = new TarReader(Decompression.open(Files.newInputStream(file)))) {
+      for (TarEntry e; (e = in.next()) != null; ) {
+        a.member(normalise(e.name()), e, in);
       }
     }
     return a;
   }
 
-  private void member(String name, TarArchiveEntry e, InputStream in) throws IOException {
+  private void member(String name, TarEntry e, InputStream in) throws IOException {
     if (e.isSymbolicLink()) {
       String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
-      linkByName.put(name, normalise(parent + e.getLinkName()));
+      linkByName.put(name, normalise(parent + e.linkName()));
     } else if (e.isLink()) {
-      linkByName.put(name, normalise(e.getLinkName()));
+      linkByName.put(name, normalise(e.linkName()));
     } else if (e.isFile()) {
-      if (name.endsWith(".json") && e.getSize() < (4 << 20)) {
+      if (name.endsWith(".json") && e.size() < (4 << 20)) {
         byte[] bytes = in.readAllBytes();
         small.put(name, bytes);
         in = new java.io.ByteArrayInputStream(bytes);

@@ -96,17 +96,17 @@ final class TarReader extends InputStream {
         ext.containsKey("mtime")
             ? Pax.time(ext.get("mtime"))
             : FileTime.from(number(136, 12, "mtime"), TimeUnit.SECONDS);
-    boolean ustar = isUstar();
+    // ustar and GNU headers both keep device numbers here; v7 headers leave the bytes zero
     int major =
         (int)
             (ext.containsKey("SCHILY.devmajor")
                 ? Pax.number(ext.get("SCHILY.devmajor"), "devmajor")
-                : ustar ? number(329, 8, "devmajor") : 0);
+                : number(329, 8, "devmajor"));
     int minor =
         (int)
             (ext.containsKey("SCHILY.devminor")
                 ? Pax.number(ext.get("SCHILY.devminor"), "devminor")
-                : ustar ? number(337, 8, "devminor") : 0);
+                : number(337, 8, "devminor"));
     int mode = (int) (number(100, 8, "mode") & 07777);
     return new TarEntry(name, type, link, mode, uid, gid, size, mtime, major, minor);
   }

@@ -33,6 +33,7 @@ class TarReaderTest {
       long uid,
       long gid,
       long mtimeSeconds,
+      String device,
       String content) {}
 
   private Path tree() throws Exception {
@@ -47,6 +48,9 @@ class TarReaderTest {
     Files.createSymbolicLink(root.resolve("longlink"), Path.of("../" + "t".repeat(150)));
     Files.createLink(root.resolve("hard"), root.resolve("plain"));
     Commands.run("mkfifo", root.resolve("fifo").toString());
+    if (Commands.isRoot()) {
+      Commands.run("mknod", root.resolve("null").toString(), "c", "1", "3");
+    }
     Commands.run("chmod", "4755", root.resolve("plain").toString());
     return root;
   }
@@ -69,7 +73,11 @@ class TarReaderTest {
                 ? "dir"
                 : e.isSymbolicLink()
                     ? "symlink"
-                    : e.isLink() ? "hardlink" : e.isFIFO() ? "fifo" : e.isFile() ? "file" : "other";
+                    : e.isLink()
+                        ? "hardlink"
+                        : e.isFIFO()
+                            ? "fifo"
+                            : e.isCharacterDevice() ? "char" : e.isFile() ? "file" : "other";
         seen.add(
             new Seen(
                 e.name(),
@@ -79,6 +87,7 @@ class TarReaderTest {
                 e.uid(),
                 e.gid(),
                 e.mtime().toMillis() / 1000,
+                e.isCharacterDevice() ? e.devMajor() + ":" + e.devMinor() : "",
                 new String(in.readAllBytes())));
       }
     }
@@ -94,7 +103,11 @@ class TarReaderTest {
                 ? "dir"
                 : e.isSymbolicLink()
                     ? "symlink"
-                    : e.isLink() ? "hardlink" : e.isFIFO() ? "fifo" : e.isFile() ? "file" : "other";
+                    : e.isLink()
+                        ? "hardlink"
+                        : e.isFIFO()
+                            ? "fifo"
+                            : e.isCharacterDevice() ? "char" : e.isFile() ? "file" : "other";
         seen.add(
             new Seen(
                 e.getName(),
@@ -104,6 +117,7 @@ class TarReaderTest {
                 e.getLongUserId(),
                 e.getLongGroupId(),
                 e.getLastModifiedDate().getTime() / 1000,
+                e.isCharacterDevice() ? e.getDevMajor() + ":" + e.getDevMinor() : "",
                 new String(in.readAllBytes())));
       }
     }
@@ -123,6 +137,9 @@ class TarReaderTest {
     assertThat(ours).isEqualTo(theirs(tar));
     assertThat(ours).extracting(Seen::kind).contains("dir", "file", "symlink", "hardlink", "fifo");
     assertThat(ours).extracting(Seen::name).contains("./grüße ✓");
+    if (Commands.isRoot()) {
+      assertThat(ours).extracting(Seen::device).contains("1:3");
+    }
   }
 
   @Test
