@@ -30,7 +30,12 @@ final class Retry {
       try {
         return call.run();
       } catch (IOException | UncheckedIOException e) {
-        last = new UncheckedIOException(e.getMessage(), asIo(e));
+        IOException io = asIo(e);
+        var tls = TlsFailure.of(io, registry);
+        if (tls.isPresent()) {
+          throw tls.get();
+        }
+        last = new UncheckedIOException(e.getMessage(), io);
       } catch (RegistryError e) {
         if (!e.isTransient()) {
           throw e;

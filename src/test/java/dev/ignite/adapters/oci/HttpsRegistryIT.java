@@ -1,0 +1,178 @@
+package dev.ignite.adapters.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ignite.ports.ImageException;
+import dev.ignite.ports.ImportOptions;
+import dev.ignite.ports.ImportProgress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real docker-registry serving TLS with a certificate from a CA made by openssl for this test:
+ * trusted through a trust store, the import works over HTTPS; untrusted, or a plain-HTTP registry
+ * taken for a TLS one, it fails at once with what to do, not after three attempts.
+ */
+@Tag("integration")
+class HttpsRegistryIT {
+  @TempDir static Path work;
+  static DockerRegistry tls;
+  static DockerRegistry plain;
+  static Path trustStore;
+
+  @BeforeAll
+  static void startRegistries() throws Exception {
+    Path pki = Files.createDirectories(work.resolve("pki"));
+    String ca = pki.resolve("ca").toString();
+    String server = pki.resolve("server").toString();
+    Commands.run(
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=ignite test CA",
+        "-keyout",
+        ca + ".key",
+        "-out",
+        ca + ".crt");
+    Commands.run(
+        "openssl",
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        server + ".key",
+        "-out",
+        server + ".csr");
+    Files.writeString(Path.of(server + ".ext"), "subjectAltName=IP:127.0.0.1\n");
+    Commands.run(
+        "openssl",
+        "x509",
+        "-req",
+        "-in",
+        server + ".csr",
+        "-CA",
+        ca + ".crt",
+        "-CAkey",
+        ca + ".key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        server + ".ext",
+        "-out",
+        server + ".crt");
+    trustStore = pki.resolve("trust.p12");
+    Commands.run(
+        "keytool",
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "ignite-test-ca",
+        "-file",
+        ca + ".crt",
+        "-keystore",
+        trustStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit");
+
+    tls =
+        DockerRegistry.start(
+            Files.createDirectories(work.resolve("tls")),
+            List.of(
+                "  tls:", "    certificate: " + server + ".crt", "    key: " + server + ".key"));
+    plain = DockerRegistry.start(Files.createDirectories(work.resolve("plain")), List.of());
+    Path sample = Commands.buildSampleImage(work);
+    for (DockerRegistry r : List.of(tls, plain)) {
+      Commands.run(
+          "skopeo",
+          "copy",
+          "--quiet",
+          "--dest-tls-verify=false",
+          "oci:" + sample + ":1",
+          "docker://" + r.host() + "/sample:1");
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (tls != null) {
+      tls.close();
+    }
+    if (plain != null) {
+      plain.close();
+    }
+  }
+
+  @Test
+  void importsOverHttpsWhenTheHostTrustsTheRegistrysCa() throws Exception {
+    Path root = Path.of("").toAbsolutePath();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                root.resolve("bin/ignite").toString(),
+                "--state-dir",
+                work.resolve("cli-state").toString(),
+                "image",
+                "import",
+                tls.host() + "/sample:1")
+            .redirectErrorStream(true);
+    pb.environment()
+        .put(
+            "IGNITE_JAVA_OPTS",
+            "-Djavax.net.ssl.trustStore="
+                + trustStore
+                + " -Djavax.net.ssl.trustStorePassword=changeit");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("Imported image").contains("downloaded");
+  }
+
+  @Test
+  void anUntrustedCertificateFailsAtOnceSayingWhatToDo() {
+    OciImages images = OciImages.create(work.resolve("cache-untrusted"), 3, Duration.ofSeconds(2));
+    long start = System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                images.importImage(
+                    tls.host() + "/sample:1", ImportOptions.defaults(), ImportProgress.NONE))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("presented a TLS certificate this host does not trust")
+        .hasMessageContaining("update-ca-certificates");
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("no retries with 2 s between them")
+        .isLessThan(Duration.ofSeconds(2));
+    assertThat(images.list()).isEmpty();
+  }
+
+  @Test
+  void aPlainHttpRegistryTakenForTlsSaysToUseInsecureRegistry() {
+    OciImages images = OciImages.create(work.resolve("cache-plain"), 3, Duration.ofSeconds(2));
+    assertThatThrownBy(
+            () ->
+                images.importImage(
+                    plain.host() + "/sample:1", ImportOptions.defaults(), ImportProgress.NONE))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("does not speak TLS")
+        .hasMessageContaining("--insecure-registry " + plain.host());
+  }
+}
