@@ -1,18 +1,17 @@
 package dev.ignite.adapters.oci;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * One HTTP exchange over {@link HttpURLConnection}, following redirects by hand. We do not use
- * java.net.http: in a fresh JVM its client costs ~190 ms before the first byte (and 300 ms at exit
- * for its selector thread), against ~23 ms here. Redirects are followed by hand because blob GETs
- * are often sent on to storage on another host, which must not receive our {@code Authorization}.
+ * One HTTP exchange, following redirects by hand: blob GETs are often sent on to storage on another
+ * host, which must not receive our {@code Authorization}. The wire is {@link HttpSocket}; we use
+ * neither java.net.http (in a fresh JVM its client cost ~190 ms before the first byte, and 300 ms
+ * at exit for its selector thread) nor {@code HttpURLConnection} (~25 ms with its first URL).
  */
 final class Http {
   static final int MAX_REDIRECTS = 5;
@@ -22,41 +21,39 @@ final class Http {
   private Http() {}
 
   /**
-   * Sends {@code method} to {@code url}; {@code authorization} (may be null) goes only to the
-   * origin of {@code url}. Returns the connection of the final, non-redirect answer.
+   * Sends {@code method} to {@code uri}; {@code authorization} (may be null) goes only to the
+   * origin of {@code uri}. Returns the final, non-redirect answer.
    */
-  static HttpURLConnection send(String method, URL url, String accept, String authorization)
+  static HttpResponse send(String method, URI uri, String accept, String authorization)
       throws IOException {
-    if (!isWeb(url)) {
+    if (!isWeb(uri)) {
       // a token realm comes from the registry's WWW-Authenticate header
-      throw new RegistryError(0, "refusing to fetch " + url + ": only http and https URLs");
+      throw new RegistryError(0, "refusing to fetch " + uri + ": only http and https URLs");
     }
-    URL current = url;
+    URI current = uri;
     for (int hop = 0; ; hop++) {
-      HttpURLConnection c = (HttpURLConnection) current.openConnection();
-      c.setInstanceFollowRedirects(false);
-      c.setConnectTimeout(CONNECT_TIMEOUT_MS);
-      c.setReadTimeout(READ_TIMEOUT_MS);
-      c.setRequestMethod(method);
+      Map<String, String> headers = new LinkedHashMap<>();
       if (accept != null) {
-        c.setRequestProperty("Accept", accept);
+        headers.put("Accept", accept);
       }
-      if (authorization != null && sameOrigin(url, current)) {
-        c.setRequestProperty("Authorization", authorization);
+      if (authorization != null && sameOrigin(uri, current)) {
+        headers.put("Authorization", authorization);
       }
-      int status = c.getResponseCode();
+      HttpResponse r =
+          HttpSocket.exchange(method, current, headers, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+      int status = r.status();
       if (!isRedirect(status)) {
-        return c;
+        return r;
       }
-      String location = c.getHeaderField("Location");
-      discard(c);
+      String location = r.header("Location");
+      r.discard();
       if (location == null) {
         throw new RegistryError(status, "HTTP " + status + " without Location from " + current);
       }
       if (hop == MAX_REDIRECTS) {
         throw new RegistryError(
             status,
-            "more than " + MAX_REDIRECTS + " redirects from " + url + " (last " + current + ")");
+            "more than " + MAX_REDIRECTS + " redirects from " + uri + " (last " + current + ")");
       }
       current = redirectTarget(current, location, status);
     }
@@ -66,8 +63,14 @@ final class Http {
    * Where a Location header points, refused unless it is http or https: a registry must not be able
    * to send us to {@code file:}, {@code jar:} or {@code ftp:} URLs.
    */
-  static URL redirectTarget(URL from, String location, int status) throws IOException {
-    URL to = new URL(from, location);
+  static URI redirectTarget(URI from, String location, int status) throws IOException {
+    URI to;
+    try {
+      to = from.resolve(new URI(location));
+    } catch (URISyntaxException e) {
+      throw new RegistryError(
+          status, "HTTP " + status + " from " + from + " redirects to a malformed URL; refused");
+    }
     if (!isWeb(to)) {
       throw new RegistryError(
           status,
@@ -76,70 +79,48 @@ final class Http {
               + " from "
               + from
               + " redirects to a "
-              + to.getProtocol()
+              + to.getScheme()
               + ": URL; refused");
     }
     return to;
   }
 
-  private static boolean isWeb(URL url) {
-    String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
-    return scheme.equals("http") || scheme.equals("https");
+  /** A URL of our own making or from a registry's header: only an http(s) one with a host. */
+  static URI parse(String url) throws IOException {
+    try {
+      URI uri = new URI(url);
+      if (isWeb(uri)) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // said below
+    }
+    throw new RegistryError(0, "refusing to fetch '" + url + "': not an http or https URL");
+  }
+
+  private static boolean isWeb(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
   }
 
   /**
    * Credentials meant for {@code a} may go to {@code b}: same scheme, host and port (a downgrade to
    * plain HTTP on the same host does not qualify).
    */
-  static boolean sameOrigin(URL a, URL b) {
-    return a.getProtocol().equalsIgnoreCase(b.getProtocol())
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
         && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost().toLowerCase(Locale.ROOT))
         && effectivePort(a) == effectivePort(b);
   }
 
-  private static int effectivePort(URL u) {
-    return u.getPort() == -1 ? u.getDefaultPort() : u.getPort();
+  private static int effectivePort(URI u) {
+    if (u.getPort() != -1) {
+      return u.getPort();
+    }
+    return u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
   }
 
   private static boolean isRedirect(int status) {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-  }
-
-  /** Reads and closes whatever body an answer has, so its connection can be kept alive. */
-  static void discard(HttpURLConnection c) {
-    try (InputStream in = c.getResponseCode() >= 400 ? c.getErrorStream() : c.getInputStream()) {
-      if (in != null) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-    } catch (IOException e) {
-      c.disconnect();
-    }
-  }
-
-  /** Every value of a header; names compare without case (Go servers send Www-Authenticate). */
-  static List<String> headers(HttpURLConnection c, String name) {
-    List<String> values = new ArrayList<>();
-    c.getHeaderFields()
-        .forEach(
-            (key, v) -> {
-              if (key != null && key.equalsIgnoreCase(name)) {
-                values.addAll(v);
-              }
-            });
-    return values;
-  }
-
-  /** The first bytes of an error body, for messages (registries explain errors in JSON). */
-  static String errorText(HttpURLConnection c) {
-    try (InputStream in = c.getErrorStream()) {
-      if (in == null) {
-        return "";
-      }
-      byte[] head = in.readNBytes(300);
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return new String(head, java.nio.charset.StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      return "";
-    }
   }
 }

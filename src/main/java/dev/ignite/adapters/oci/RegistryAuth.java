@@ -2,9 +2,6 @@ package dev.ignite.adapters.oci;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -64,18 +61,19 @@ final class RegistryAuth {
         .param("service")
         .ifPresent(s -> query.append("service=").append(encode(s)).append('&'));
     query.append("scope=").append(encode("repository:" + repository + ":pull"));
-    URL url = new URL(query.toString());
-    HttpURLConnection c =
-        Http.send(
-            "GET", url, "application/json", credentials.map(RegistryAuth::basic).orElse(null));
-    int status = c.getResponseCode();
-    if (status != 200) {
-      throw new RegistryError(
-          status, "token server " + realm + " answered HTTP " + status + ": " + Http.errorText(c));
-    }
     byte[] body;
-    try (InputStream in = c.getInputStream()) {
-      body = in.readNBytes(MAX_TOKEN_RESPONSE);
+    try (HttpResponse r =
+        Http.send(
+            "GET",
+            Http.parse(query.toString()),
+            "application/json",
+            credentials.map(RegistryAuth::basic).orElse(null))) {
+      int status = r.status();
+      if (status != 200) {
+        throw new RegistryError(
+            status, "token server " + realm + " answered HTTP " + status + ": " + r.errorText());
+      }
+      body = r.body().readNBytes(MAX_TOKEN_RESPONSE);
     }
     return tokenOf(body, "token from " + realm);
   }

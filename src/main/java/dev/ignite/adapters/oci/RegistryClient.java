@@ -2,8 +2,7 @@ package dev.ignite.adapters.oci;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,43 +26,42 @@ final class RegistryClient {
   }
 
   Manifest manifest(String reference) throws IOException {
-    HttpURLConnection c = send("GET", "manifests/" + reference, MediaTypes.ACCEPT_MANIFESTS);
-    byte[] body;
-    try (InputStream in = c.getInputStream()) {
-      body = in.readNBytes(MAX_MANIFEST + 1);
+    try (HttpResponse r = send("GET", "manifests/" + reference, MediaTypes.ACCEPT_MANIFESTS)) {
+      byte[] body = r.body().readNBytes(MAX_MANIFEST + 1);
+      if (body.length > MAX_MANIFEST) {
+        throw new RegistryError(0, "manifest " + reference + " is larger than 4 MiB");
+      }
+      return new Manifest(
+          body, r.header("Content-Type"), Optional.ofNullable(r.header("Docker-Content-Digest")));
     }
-    if (body.length > MAX_MANIFEST) {
-      throw new RegistryError(0, "manifest " + reference + " is larger than 4 MiB");
-    }
-    return new Manifest(
-        body, c.getContentType(), Optional.ofNullable(c.getHeaderField("Docker-Content-Digest")));
   }
 
   /** The blob's bytes; the caller closes the stream and verifies the digest. */
   InputStream blob(String digest) throws IOException {
-    return send("GET", "blobs/" + digest, null).getInputStream();
+    return send("GET", "blobs/" + digest, null).body();
   }
 
-  private HttpURLConnection send(String method, String path, String accept) throws IOException {
-    URL url = new URL(base + path);
+  private HttpResponse send(String method, String path, String accept) throws IOException {
+    URI uri = Http.parse(base + path); // registry, repository and reference were validated
     String header = auth.header();
-    HttpURLConnection c = Http.send(method, url, accept, header);
-    if (c.getResponseCode() == 401) {
-      List<AuthChallenge> challenges = AuthChallenge.parseAll(Http.headers(c, "WWW-Authenticate"));
-      Http.discard(c);
+    HttpResponse r = Http.send(method, uri, accept, header);
+    if (r.status() == 401) {
+      List<AuthChallenge> challenges = AuthChallenge.parseAll(r.headers("WWW-Authenticate"));
+      r.discard();
       Optional<String> answer = auth.answer(challenges, header);
-      if (answer.isPresent()) {
-        c = Http.send(method, url, accept, answer.get());
+      if (answer.isEmpty()) {
+        throw new RegistryError(401, "HTTP 401 for " + method + " " + uri);
       }
+      r = Http.send(method, uri, accept, answer.get());
     }
-    int status = c.getResponseCode();
+    int status = r.status();
     if (status >= 400) {
-      String text = method.equals("HEAD") ? "" : Http.errorText(c);
-      Http.discard(c);
+      String text = method.equals("HEAD") ? "" : r.errorText();
+      r.discard();
       throw new RegistryError(
           status,
-          "HTTP " + status + " for " + method + " " + url + (text.isEmpty() ? "" : ": " + text));
+          "HTTP " + status + " for " + method + " " + uri + (text.isEmpty() ? "" : ": " + text));
     }
-    return c;
+    return r;
   }
 }

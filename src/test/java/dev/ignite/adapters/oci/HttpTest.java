@@ -3,32 +3,36 @@ package dev.ignite.adapters.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URL;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HttpTest {
   @Test
   void credentialsGoOnlyToTheRegistrysOwnSchemeHostAndPort() throws Exception {
-    URL registry = new URL("https://registry.example:5000/v2/a/blobs/sha256:1");
-    assertThat(Http.sameOrigin(registry, new URL("https://REGISTRY.example:5000/other"))).isTrue();
-    assertThat(Http.sameOrigin(registry, new URL("https://storage.example/x?sig=1"))).isFalse();
-    assertThat(Http.sameOrigin(registry, new URL("https://registry.example:5001/x"))).isFalse();
-    assertThat(Http.sameOrigin(registry, new URL("http://registry.example:5000/x"))).isFalse();
+    URI registry = URI.create("https://registry.example:5000/v2/a/blobs/sha256:1");
+    assertThat(Http.sameOrigin(registry, URI.create("https://REGISTRY.example:5000/other")))
+        .isTrue();
+    assertThat(Http.sameOrigin(registry, URI.create("https://storage.example/x?sig=1"))).isFalse();
+    assertThat(Http.sameOrigin(registry, URI.create("https://registry.example:5001/x"))).isFalse();
+    assertThat(Http.sameOrigin(registry, URI.create("http://registry.example:5000/x"))).isFalse();
   }
 
   @Test
   void aDefaultPortEqualsTheSamePortWrittenOut() throws Exception {
     assertThat(
-            Http.sameOrigin(new URL("https://r.example/v2/"), new URL("https://r.example:443/b")))
+            Http.sameOrigin(
+                URI.create("https://r.example/v2/"), URI.create("https://r.example:443/b")))
         .isTrue();
-    assertThat(Http.sameOrigin(new URL("http://r.example/v2/"), new URL("http://r.example:443/b")))
+    assertThat(
+            Http.sameOrigin(
+                URI.create("http://r.example/v2/"), URI.create("http://r.example:443/b")))
         .isFalse();
   }
 
   @Test
   void redirectsOnlyToHttpOrHttps() throws Exception {
-    URL from = new URL("http://127.0.0.1:5000/v2/x/blobs/sha256:ab");
+    URI from = URI.create("http://127.0.0.1:5000/v2/x/blobs/sha256:ab");
     assertThat(Http.redirectTarget(from, "https://storage.example/blob?sig=1", 307).getHost())
         .isEqualTo("storage.example");
     assertThat(Http.redirectTarget(from, "/v2/y", 302).getPath()).isEqualTo("/v2/y");
@@ -41,8 +45,19 @@ class HttpTest {
 
   @Test
   void refusesToFetchAnythingButHttpOrHttps() {
-    assertThatThrownBy(() -> Http.send("GET", new URL("file:///etc/shadow"), null, "Basic eDp5"))
+    assertThatThrownBy(() -> Http.send("GET", URI.create("file:///etc/shadow"), null, "Basic eDp5"))
         .isInstanceOf(RegistryError.class)
         .hasMessageContaining("only http and https");
+  }
+
+  @Test
+  void aMalformedLocationOrRealmIsRefusedNotFollowed() {
+    URI from = URI.create("http://127.0.0.1:5000/v2/x/blobs/sha256:ab");
+    assertThatThrownBy(() -> Http.redirectTarget(from, "http://bad host/x", 302))
+        .isInstanceOf(RegistryError.class)
+        .hasMessageContaining("malformed");
+    assertThatThrownBy(() -> Http.parse("https://auth example/token"))
+        .isInstanceOf(RegistryError.class)
+        .hasMessageContaining("not an http or https URL");
   }
 }

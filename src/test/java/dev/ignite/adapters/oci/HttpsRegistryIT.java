@@ -123,17 +123,17 @@ class HttpsRegistryIT {
     }
   }
 
-  @Test
-  void importsOverHttpsWhenTheHostTrustsTheRegistrysCa() throws Exception {
+  /** bin/ignite image import REF with the test CA in its trust store: [exit code, output]. */
+  private static Object[] importTrusting(String ref, String stateDir) throws Exception {
     Path root = Path.of("").toAbsolutePath();
     ProcessBuilder pb =
         new ProcessBuilder(
                 root.resolve("bin/ignite").toString(),
                 "--state-dir",
-                work.resolve("cli-state").toString(),
+                work.resolve(stateDir).toString(),
                 "image",
                 "import",
-                tls.host() + "/sample:1")
+                ref)
             .redirectErrorStream(true);
     pb.environment()
         .put(
@@ -143,8 +143,23 @@ class HttpsRegistryIT {
                 + " -Djavax.net.ssl.trustStorePassword=changeit");
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(out).isZero();
-    assertThat(out).contains("Imported image").contains("downloaded");
+    return new Object[] {p.waitFor(), out};
+  }
+
+  @Test
+  void importsOverHttpsWhenTheHostTrustsTheRegistrysCa() throws Exception {
+    Object[] result = importTrusting(tls.host() + "/sample:1", "cli-state");
+    assertThat(result[0]).as((String) result[1]).isEqualTo(0);
+    assertThat((String) result[1]).contains("Imported image").contains("downloaded");
+  }
+
+  /** The certificate names 127.0.0.1 only: the same registry as localhost must be refused. */
+  @Test
+  void aCertificateForAnotherNameIsRefusedEvenFromATrustedCa() throws Exception {
+    String asLocalhost = tls.host().replace("127.0.0.1", "localhost");
+    Object[] result = importTrusting(asLocalhost + "/sample:1", "cli-state-localhost");
+    assertThat(result[0]).as((String) result[1]).isNotEqualTo(0);
+    assertThat((String) result[1]).contains("presented a TLS certificate this host does not trust");
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.ignite.adapters.oci;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP answer: status, headers (names compared without case) and the body, whose closing closes
+ * the connection it came on.
+ */
+final class HttpResponse implements AutoCloseable {
+  private final int status;
+  private final Map<String, List<String>> headers; // lower-case names
+  private final InputStream body;
+
+  HttpResponse(int status, Map<String, List<String>> headers, InputStream body) {
+    this.status = status;
+    this.headers = headers;
+    this.body = body;
+  }
+
+  int status() {
+    return status;
+  }
+
+  /** The first value of a header, or null. */
+  String header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Every value of a header, in the order sent. */
+  List<String> headers(String name) {
+    return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  InputStream body() {
+    return body;
+  }
+
+  /** Reads what is left of the body (for its connection's sake) and closes it. */
+  void discard() {
+    try (body) {
+      body.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // the connection is closed either way
+    }
+  }
+
+  /** The first bytes of the body, for error messages (registries explain errors in JSON). */
+  String errorText() {
+    try (body) {
+      byte[] head = body.readNBytes(300);
+      return new String(head, java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    body.close();
+  }
+}
