@@ -16,7 +16,9 @@ final class Decompression {
     byte[] magic = in.readNBytes(4);
     in.reset();
     if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+      InputStream inflated =
+          NativeGunzip.loaded() ? new NativeGunzip(in) : new GZIPInputStream(in, 1 << 16);
+      return new BufferedInputStream(inflated, 1 << 16);
     }
     if (magic.length == 4
         && (magic[0] & 0xff) == 0x28

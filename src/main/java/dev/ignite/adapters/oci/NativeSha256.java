@@ -1,8 +1,6 @@
 package dev.ignite.adapters.oci;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Objects;
 
@@ -15,7 +13,7 @@ import java.util.Objects;
  */
 final class NativeSha256 extends MessageDigest {
   private static final String LIBRARY = "libignite-digest.so";
-  private static final boolean AVAILABLE = load(libraryPath());
+  private static final boolean AVAILABLE = NativeLibraries.load(LIBRARY) && load();
   private final ByteBuffer context = ByteBuffer.allocateDirect(contextSize());
 
   NativeSha256() {
@@ -27,27 +25,8 @@ final class NativeSha256 extends MessageDigest {
     return AVAILABLE;
   }
 
-  /** {@code native/} beside the jar, or beside {@code classes/} when run from a build tree. */
-  static Path libraryPath() {
-    try {
-      Path code =
-          Path.of(NativeSha256.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return code.getParent().resolve("native").resolve(LIBRARY);
-    } catch (Exception e) {
-      return Path.of(LIBRARY);
-    }
-  }
-
-  private static boolean load(Path library) {
-    if (!Files.isRegularFile(library)) {
-      return false;
-    }
-    try {
-      System.load(library.toString());
-      return load();
-    } catch (UnsatisfiedLinkError e) {
-      return false;
-    }
+  static java.nio.file.Path libraryPath() {
+    return NativeLibraries.path(LIBRARY);
   }
 
   @Override
