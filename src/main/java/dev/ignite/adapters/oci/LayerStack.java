@@ -20,10 +20,20 @@ final class LayerStack {
     Path root = targetDir.toRealPath();
     boolean asRoot = "root".equals(System.getProperty("user.name"));
     for (String layer : layers) {
-      try (InputStream in =
-          new ReadAheadInputStream(Decompression.open(source.open(layer)), layer)) {
+      try (InputStream in = inflated(source.open(layer), layer)) {
         new LayerUnpacker(root, asRoot).apply(in);
       }
     }
+  }
+
+  /**
+   * With ISA-L, inflating is cheap enough that a second thread only adds hand-offs: the sample
+   * imported in 111 ms without one and 119 ms with one, and the ~56 MB image in the same time
+   * either way (460 vs 452–477 ms) with less CPU. zlib's inflate still gains from its own core
+   * (session 2: 565 → 490 ms for that image).
+   */
+  private static InputStream inflated(InputStream raw, String layer) throws IOException {
+    InputStream in = Decompression.open(raw);
+    return NativeGunzip.loaded() ? in : new ReadAheadInputStream(in, layer);
   }
 }
