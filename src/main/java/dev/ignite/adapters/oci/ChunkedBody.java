@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** An HTTP/1.1 body in the chunked transfer coding; chunk extensions and trailers are skipped. */
-final class ChunkedBody extends InputStream {
+final class ChunkedBody extends ArrayInputStream {
   private static final int MAX_TRAILERS = 64 << 10;
   private final InputStream in;
   private long left; // of the current chunk
@@ -14,12 +14,6 @@ final class ChunkedBody extends InputStream {
 
   ChunkedBody(InputStream in) {
     this.in = in;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

@@ -210,19 +210,13 @@ final class HttpSocket {
   }
 
   /** A body of known length. */
-  private static final class LimitedBody extends InputStream {
+  private static final class LimitedBody extends ArrayInputStream {
     private final InputStream in;
     private long left;
 
     LimitedBody(InputStream in, long length) {
       this.in = in;
       this.left = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

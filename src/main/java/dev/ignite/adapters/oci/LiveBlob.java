@@ -75,15 +75,9 @@ final class LiveBlob {
     return new Reader();
   }
 
-  private final class Reader extends InputStream {
+  private final class Reader extends ArrayInputStream {
     private FileChannel channel;
     private long pos;
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

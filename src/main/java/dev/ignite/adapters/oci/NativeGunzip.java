@@ -14,7 +14,7 @@ import java.util.Objects;
  * read one after the other and anything after the last one that is not gzip ends the stream, as
  * {@code GZIPInputStream} does.
  */
-final class NativeGunzip extends InputStream {
+final class NativeGunzip extends ArrayInputStream {
   private static final boolean AVAILABLE = NativeLibraries.load("libignite-gunzip.so");
   private static final int INVALID_WRAPPER = -4;
   private final InputStream in;
@@ -38,12 +38,6 @@ final class NativeGunzip extends InputStream {
 
   static boolean loaded() {
     return AVAILABLE;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

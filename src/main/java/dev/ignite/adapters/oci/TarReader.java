@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * that ends at a header boundary, or inside the padding after the last entry's content, ends there:
  * umoci 0.4.7 writes such layers and Go's reader (skopeo, umoci, Docker) accepts them.
  */
-final class TarReader extends InputStream {
+final class TarReader extends ArrayInputStream {
   private static final int BLOCK = 512;
   private static final int MAX_META = 1 << 20;
   private final InputStream in;
@@ -271,12 +271,6 @@ final class TarReader extends InputStream {
       done += r;
     }
     return done;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
   /** The current entry's content; -1 at its end. */
