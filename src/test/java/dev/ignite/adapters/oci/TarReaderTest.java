@@ -64,24 +64,29 @@ class TarReaderTest {
     return Files.readAllBytes(out);
   }
 
+  private static String kind(
+      boolean dir, boolean symlink, boolean hardlink, boolean fifo, boolean chr, boolean file) {
+    return dir
+        ? "dir"
+        : symlink
+            ? "symlink"
+            : hardlink ? "hardlink" : fifo ? "fifo" : chr ? "char" : file ? "file" : "other";
+  }
+
   private static List<Seen> ours(byte[] tar) throws IOException {
     List<Seen> seen = new ArrayList<>();
     try (TarReader in = new TarReader(new ByteArrayInputStream(tar))) {
       for (TarEntry e; (e = in.next()) != null; ) {
-        String kind =
-            e.isDirectory()
-                ? "dir"
-                : e.isSymbolicLink()
-                    ? "symlink"
-                    : e.isLink()
-                        ? "hardlink"
-                        : e.isFIFO()
-                            ? "fifo"
-                            : e.isCharacterDevice() ? "char" : e.isFile() ? "file" : "other";
         seen.add(
             new Seen(
                 e.name(),
-                kind,
+                kind(
+                    e.isDirectory(),
+                    e.isSymbolicLink(),
+                    e.isLink(),
+                    e.isFIFO(),
+                    e.isCharacterDevice(),
+                    e.isFile()),
                 e.isSymbolicLink() || e.isLink() ? e.linkName() : "",
                 e.mode(),
                 e.uid(),
@@ -98,20 +103,16 @@ class TarReaderTest {
     List<Seen> seen = new ArrayList<>();
     try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
       for (TarArchiveEntry e; (e = in.getNextEntry()) != null; ) {
-        String kind =
-            e.isDirectory()
-                ? "dir"
-                : e.isSymbolicLink()
-                    ? "symlink"
-                    : e.isLink()
-                        ? "hardlink"
-                        : e.isFIFO()
-                            ? "fifo"
-                            : e.isCharacterDevice() ? "char" : e.isFile() ? "file" : "other";
         seen.add(
             new Seen(
                 e.getName(),
-                kind,
+                kind(
+                    e.isDirectory(),
+                    e.isSymbolicLink(),
+                    e.isLink(),
+                    e.isFIFO(),
+                    e.isCharacterDevice(),
+                    e.isFile()),
                 e.isSymbolicLink() || e.isLink() ? e.getLinkName() : "",
                 e.getMode() & 07777,
                 e.getLongUserId(),
