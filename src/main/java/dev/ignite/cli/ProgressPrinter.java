@@ -11,8 +11,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Shows an import's progress: a bar per layer on a terminal, one line per finished layer otherwise
- * (logs and CI). Writes to stderr so that stdout carries only results.
+ * Shows an import's progress: a bar per layer download and per layer unpack on a terminal, one line
+ * per finished one otherwise (logs and CI). Writes to stderr so that stdout carries only results.
  */
 final class ProgressPrinter implements ImportProgress, AutoCloseable {
   private final PrintWriter err;
@@ -27,30 +27,44 @@ final class ProgressPrinter implements ImportProgress, AutoCloseable {
 
   @Override
   public synchronized void onBlob(String digest, long done, long total) {
-    if (err == null || finished.contains(digest)) {
+    step(digest, shortDigest(digest), done, total, shortDigest(digest) + ": " + human(total));
+  }
+
+  /**
+   * A registry import unpacks each layer while it downloads, and the unpack may end a while after
+   * the download for a large layer: it gets a bar (or a line) of its own.
+   */
+  @Override
+  public synchronized void onUnpack(String digest, long done, long total) {
+    String name = shortDigest(digest) + " unpack";
+    step("unpack " + digest, name, done, total, shortDigest(digest) + ": unpacked");
+  }
+
+  private void step(String key, String name, long done, long total, String doneLine) {
+    if (err == null || finished.contains(key)) {
       return;
     }
     if (terminal) {
-      bar(digest, total).stepTo(done);
+      bar(key, name, total).stepTo(done);
     }
     if (total >= 0 && done >= total) {
-      finished.add(digest);
-      ProgressBar bar = bars.remove(digest);
+      finished.add(key);
+      ProgressBar bar = bars.remove(key);
       if (bar != null) {
         bar.close();
       } else {
-        err.printf("%s: %s%n", shortDigest(digest), human(total));
+        err.println(doneLine);
         err.flush();
       }
     }
   }
 
-  private ProgressBar bar(String digest, long total) {
+  private ProgressBar bar(String key, String name, long total) {
     return bars.computeIfAbsent(
-        digest,
-        d ->
+        key,
+        k ->
             new ProgressBarBuilder()
-                .setTaskName(shortDigest(d))
+                .setTaskName(name)
                 .setInitialMax(Math.max(total, 0))
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" MiB", 1 << 20)

@@ -3,7 +3,6 @@ package dev.ignite.adapters.oci;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +22,7 @@ final class EagerUnpack {
   private volatile Exception failure;
 
   private EagerUnpack(
-      UnpackedTrees trees,
-      String hex,
-      Path staging,
-      List<String> layers,
-      Map<String, LiveBlob> live) {
+      UnpackedTrees trees, String hex, Path staging, List<String> layers, LayerStack.Source live) {
     this.trees = trees;
     this.hex = hex;
     this.staging = staging;
@@ -35,21 +30,24 @@ final class EagerUnpack {
     thread.setDaemon(true);
   }
 
-  /** Starts unpacking {@code layers} into new {@code staging}, each read from {@code live}. */
+  /**
+   * Starts unpacking {@code layers} into new {@code staging}, each read as it lands from {@code
+   * live}.
+   */
   static EagerUnpack start(
       UnpackedTrees trees,
       String configHex,
       Path staging,
       List<String> layers,
-      Map<String, LiveBlob> live) {
+      LayerStack.Source live) {
     EagerUnpack unpack = new EagerUnpack(trees, configHex, staging, layers, live);
     unpack.thread.start();
     return unpack;
   }
 
-  private void run(List<String> layers, Map<String, LiveBlob> live) {
+  private void run(List<String> layers, LayerStack.Source live) {
     try {
-      LayerStack.apply(layers, layer -> live.get(layer).open(), staging);
+      LayerStack.apply(layers, live, staging);
     } catch (IOException | RuntimeException e) {
       failure = e;
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,8 +60,9 @@ final class ImportSession {
    * they arrive, unless everything is cached already (then there is nothing to overlap) or the
    * image already has a tree.
    */
-  void layersKnown(String configDigest, List<String> layers) {
+  void layersKnown(String configDigest, List<Descriptor> descriptors) {
     String hex = Digests.hex(configDigest);
+    List<String> layers = descriptors.stream().map(Descriptor::digest).toList();
     if (eager != null
         || trees.has(hex)
         || layers.stream().allMatch(store::has)
@@ -71,10 +73,20 @@ final class ImportSession {
     layers.forEach(this::has); // the cached ones are readable now
     try {
       Path staging = Files.createDirectory(scratch.dir().resolve("tree"));
-      eager = EagerUnpack.start(trees, hex, staging, layers, live);
+      Map<String, Long> sizes = new HashMap<>();
+      descriptors.forEach(d -> sizes.put(d.digest(), d.size()));
+      eager = EagerUnpack.start(trees, hex, staging, layers, layer -> counted(layer, sizes));
     } catch (IOException e) {
       LOG.debug("not unpacking while downloading: {}", e.toString());
     }
+  }
+
+  /** A layer as it lands, its bytes reported as unpack progress (the layer's size is the total). */
+  private InputStream counted(String layer, Map<String, Long> sizes) {
+    long total = sizes.get(layer);
+    progress.onUnpack(layer, 0, total);
+    return new CountingInputStream(
+        live.get(layer).open(), done -> progress.onUnpack(layer, done, total));
   }
 
   void put(String digest, long size, InputStream in, String origin) throws IOException {

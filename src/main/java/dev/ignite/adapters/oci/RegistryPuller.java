@@ -39,8 +39,7 @@ final class RegistryPuller {
       List<Descriptor> blobs = new ArrayList<>();
       blobs.add(manifest.config());
       blobs.addAll(manifest.layers());
-      session.layersKnown(
-          manifest.config().digest(), manifest.layers().stream().map(Descriptor::digest).toList());
+      session.layersKnown(manifest.config().digest(), manifest.layers());
       List<String> digests = fetchAll(client, ref, blobs, session);
       return new ImageContent(
           digests.get(0),

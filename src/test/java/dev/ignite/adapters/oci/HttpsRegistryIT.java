@@ -150,7 +150,10 @@ class HttpsRegistryIT {
   void importsOverHttpsWhenTheHostTrustsTheRegistrysCa() throws Exception {
     Object[] result = importTrusting(tls.host() + "/sample:1", "cli-state");
     assertThat(result[0]).as((String) result[1]).isEqualTo(0);
-    assertThat((String) result[1]).contains("Imported image").contains("downloaded");
+    assertThat((String) result[1])
+        .contains("Imported image")
+        .contains("downloaded")
+        .contains(": unpacked");
   }
 
   /** The certificate names 127.0.0.1 only: the same registry as localhost must be refused. */

@@ -170,8 +170,22 @@ class RegistryImportIT {
     OciImages images = OciImages.create(work.resolve("cache-sample"));
     ImportOptions insecure = ImportOptions.defaults().withInsecureRegistry(host);
     String ref = host + "/offline-sample:1";
-    ImportedImage first = images.importImage(ref, insecure, ImportProgress.NONE);
+    java.util.Map<String, long[]> unpacked = new java.util.concurrent.ConcurrentHashMap<>();
+    ImportProgress progress =
+        new ImportProgress() {
+          @Override
+          public void onBlob(String digest, long done, long total) {}
+
+          @Override
+          public void onUnpack(String layer, long done, long total) {
+            unpacked.put(layer, new long[] {done, total});
+          }
+        };
+    ImportedImage first = images.importImage(ref, insecure, progress);
     assertThat(first.downloadedBytes()).isEqualTo(first.sizeBytes());
+    // the unpack beside the download reports each layer up to its size
+    assertThat(unpacked.keySet()).containsExactlyInAnyOrderElementsOf(first.layers());
+    assertThat(unpacked.values()).allSatisfy(v -> assertThat(v[0]).isEqualTo(v[1]).isPositive());
 
     Path rootfs = work.resolve("rootfs-sample");
     images.unpack(first.id(), rootfs);
