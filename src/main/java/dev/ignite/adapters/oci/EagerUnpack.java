@@ -53,29 +53,31 @@ final class EagerUnpack {
     }
   }
 
-  /** Waits for the tree and keeps it for the image's first unpack, or drops it if it failed. */
+  /**
+   * Waits for the tree and keeps it for the image's first unpack. A tree that failed, or could not
+   * be kept, stays where it is: in the import's scratch folder, which the import removes as it
+   * ends.
+   */
   void finish() {
     join();
     if (failure != null) {
       LOG.debug(
           "unpacking while downloading failed; unpacking later instead: {}", failure.toString());
-      trees.discard(staging);
       return;
     }
     try {
       trees.keep(staging, hex);
     } catch (IOException e) {
       LOG.debug("could not keep the unpacked tree of {}: {}", hex, e.toString());
-      trees.discard(staging);
     }
   }
 
   /**
-   * After a failed import, whose live blobs have failed too: waits for the thread, drops the tree.
+   * After a failed import, whose live blobs have failed too: waits for the thread to stop writing,
+   * so that the import's scratch folder, the tree in it included, can go.
    */
   void abandon() {
     join();
-    trees.discard(staging);
   }
 
   /** Waits even when interrupted: the tree must not be deleted while the thread still writes. */

@@ -28,13 +28,16 @@ final class UnpackedTrees {
     return Files.isDirectory(dir.resolve(hex), LinkOption.NOFOLLOW_LINKS);
   }
 
-  /** Keeps {@code staging} as the image's tree; another process's tree for it wins. */
+  /**
+   * Keeps {@code staging} as the image's tree. When another process's tree for it is there first,
+   * that one wins and {@code staging} is left to its import's scratch folder.
+   */
   void keep(Path staging, String hex) throws IOException {
     Files.createDirectories(dir);
     try {
       Files.move(staging, dir.resolve(hex), StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      discard(staging);
+      LOG.debug("the image's tree {} is there already", hex);
     }
   }
 
@@ -64,11 +67,11 @@ final class UnpackedTrees {
     LayerTree.deleteTree(dir.resolve(hex));
   }
 
-  void discard(Path staging) {
+  private static void discard(Path tree) {
     try {
-      LayerTree.deleteTree(staging);
+      LayerTree.deleteTree(tree);
     } catch (IOException e) {
-      LOG.warn("could not remove {}: {}", staging, e.toString());
+      LOG.warn("could not remove {}: {}", tree, e.toString());
     }
   }
 }
