@@ -40,12 +40,15 @@ final class HttpResponse implements AutoCloseable {
     return body;
   }
 
-  /** Reads what is left of the body (for its connection's sake) and closes it. */
+  /**
+   * Closes the answer unread: every request has a connection of its own ({@code Connection:
+   * close}), so nothing is gained by reading the rest of a redirect's or an error's body.
+   */
   void discard() {
-    try (body) {
-      body.transferTo(java.io.OutputStream.nullOutputStream());
+    try {
+      body.close();
     } catch (IOException e) {
-      // the connection is closed either way
+      // the connection is gone either way
     }
   }
 

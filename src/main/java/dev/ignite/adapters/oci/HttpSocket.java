@@ -112,12 +112,11 @@ final class HttpSocket {
   private static HttpResponse read(String method, InputStream in, Socket socket)
       throws IOException {
     int[] budget = {MAX_HEADER_BYTES};
-    String statusLine;
-    int status;
-    do {
-      statusLine = line(in, budget);
-      status = status(statusLine);
-    } while (status >= 100 && status < 200 && status != 101 && skipHeaders(in, budget));
+    int status = status(line(in, budget));
+    while (status >= 100 && status < 200 && status != 101) { // 100 Continue and the like
+      headers(in, budget);
+      status = status(line(in, budget));
+    }
     Map<String, List<String>> headers = headers(in, budget);
     InputStream body;
     if (method.equals("HEAD") || status == 204 || status == 304) {
@@ -144,11 +143,6 @@ final class HttpSocket {
     } catch (NumberFormatException e) {
       throw new IOException("bad HTTP status line: '" + printable(line) + "'");
     }
-  }
-
-  private static boolean skipHeaders(InputStream in, int[] budget) throws IOException {
-    headers(in, budget);
-    return true;
   }
 
   private static Map<String, List<String>> headers(InputStream in, int[] budget)

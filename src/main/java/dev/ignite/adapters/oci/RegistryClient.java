@@ -26,7 +26,7 @@ final class RegistryClient {
   }
 
   Manifest manifest(String reference) throws IOException {
-    try (HttpResponse r = send("GET", "manifests/" + reference, MediaTypes.ACCEPT_MANIFESTS)) {
+    try (HttpResponse r = get("manifests/" + reference, MediaTypes.ACCEPT_MANIFESTS)) {
       byte[] body = r.body().readNBytes(MAX_MANIFEST + 1);
       if (body.length > MAX_MANIFEST) {
         throw new RegistryError(0, "manifest " + reference + " is larger than 4 MiB");
@@ -38,29 +38,27 @@ final class RegistryClient {
 
   /** The blob's bytes; the caller closes the stream and verifies the digest. */
   InputStream blob(String digest) throws IOException {
-    return send("GET", "blobs/" + digest, null).body();
+    return get("blobs/" + digest, null).body();
   }
 
-  private HttpResponse send(String method, String path, String accept) throws IOException {
+  private HttpResponse get(String path, String accept) throws IOException {
     URI uri = Http.parse(base + path); // registry, repository and reference were validated
     String header = auth.header();
-    HttpResponse r = Http.send(method, uri, accept, header);
+    HttpResponse r = Http.send("GET", uri, accept, header);
     if (r.status() == 401) {
       List<AuthChallenge> challenges = AuthChallenge.parseAll(r.headers("WWW-Authenticate"));
       r.discard();
       Optional<String> answer = auth.answer(challenges, header);
       if (answer.isEmpty()) {
-        throw new RegistryError(401, "HTTP 401 for " + method + " " + uri);
+        throw new RegistryError(401, "HTTP 401 for GET " + uri);
       }
-      r = Http.send(method, uri, accept, answer.get());
+      r = Http.send("GET", uri, accept, answer.get());
     }
     int status = r.status();
     if (status >= 400) {
-      String text = method.equals("HEAD") ? "" : r.errorText();
-      r.discard();
+      String text = r.errorText(); // closes the answer
       throw new RegistryError(
-          status,
-          "HTTP " + status + " for " + method + " " + uri + (text.isEmpty() ? "" : ": " + text));
+          status, "HTTP " + status + " for GET " + uri + (text.isEmpty() ? "" : ": " + text));
     }
     return r;
   }
