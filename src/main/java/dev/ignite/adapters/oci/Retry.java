@@ -70,11 +70,16 @@ final class Retry {
   }
 
   private static String rootMessage(Throwable t) {
+    Throwable root = rootCause(t);
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.toString();
+  }
+
+  static Throwable rootCause(Throwable t) {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.toString();
+    return root;
   }
 
   private static void sleep(Duration d) {

@@ -18,7 +18,7 @@ final class TlsFailure {
     if (tls == null) {
       return Optional.empty();
     }
-    String why = String.valueOf(rootCause(tls).getMessage());
+    String why = String.valueOf(Retry.rootCause(tls).getMessage());
     if (why.contains("Unsupported or unrecognized SSL message") || why.contains("plaintext")) {
       return Optional.of(
           new ImageException(
@@ -52,13 +52,5 @@ final class TlsFailure {
       }
     }
     return null;
-  }
-
-  private static Throwable rootCause(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
   }
 }
