@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.function.LongConsumer;
 
 /**
  * Content-addressed blobs under {@code blobs/sha256/<hex>}. A blob appears under its name only
@@ -55,7 +56,7 @@ final class BlobStore {
     boolean stored = false;
     try {
       MessageDigest sha = Digests.sha256();
-      long n = copy(in, part, sha, digest, size, progress, live);
+      long n = copy(in, part, sha, digest, size, progress, live::wrote);
       String actual = Digests.of(sha);
       if (!actual.equals(digest)) {
         throw new ImageException(
@@ -90,7 +91,7 @@ final class BlobStore {
     Path part = PartFile.create(partDir, "new");
     try {
       MessageDigest sha = Digests.sha256();
-      long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE, new LiveBlob("new blob"));
+      long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE, written -> {});
       String digest = Digests.of(sha);
       if (has(digest)) {
         return new Stored(digest, n, false);
@@ -121,14 +122,14 @@ final class BlobStore {
       String digest,
       long size,
       ImportProgress progress,
-      LiveBlob live)
+      LongConsumer written)
       throws IOException {
     byte[] buf = new byte[BUFFER];
     long done = 0;
     try (OutputStream out = Files.newOutputStream(part)) {
       for (int r; (r = in.read(buf)) > 0; ) {
         out.write(buf, 0, r); // unbuffered: a reader of the part file sees it at once
-        live.wrote(done + r);
+        written.accept(done + r);
         sha.update(buf, 0, r);
         done += r;
         progress.onBlob(digest, done, size);

@@ -91,9 +91,9 @@ final class RegistryPuller {
   }
 
   /**
-   * The config and the layers are fetched side by side, as Docker and skopeo do: hashing is the
-   * CPU-bound part of a download, so a second core halves it, and the small config does not wait
-   * for the layers or they for it. The first failure cancels the rest.
+   * The config and the layers are fetched side by side, as Docker and skopeo do: a layer's download
+   * (writing, hashing) overlaps the others' and the unpack beside them, and the small config does
+   * not wait for the layers or they for it. The first failure cancels the rest.
    */
   private List<String> fetchAll(
       RegistryClient client, RegistryRef ref, List<Descriptor> layers, ImportSession session) {

@@ -65,15 +65,13 @@ final class TarReader extends ArrayInputStream {
         throw new IOException("layer entry at byte " + offset + " is a sparse file: not supported");
       }
       TarEntry entry = entry(type, size, ext, longName, longLink);
+      remaining = entry.size();
+      padding = padding(remaining);
       if (type == 'V') { // a GNU volume label names the archive, not a member
-        remaining = entry.size();
-        padding = padding(entry.size());
         skipRest();
         continue;
       }
       current = entry.name();
-      remaining = entry.size();
-      padding = padding(entry.size());
       return entry;
     }
     ended = true;
