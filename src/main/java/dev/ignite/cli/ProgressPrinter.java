@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -27,7 +28,7 @@ final class ProgressPrinter implements ImportProgress, AutoCloseable {
 
   @Override
   public synchronized void onBlob(String digest, long done, long total) {
-    step(digest, shortDigest(digest), done, total, shortDigest(digest) + ": " + human(total));
+    step(digest, shortDigest(digest), done, total, () -> shortDigest(digest) + ": " + human(total));
   }
 
   /**
@@ -37,10 +38,11 @@ final class ProgressPrinter implements ImportProgress, AutoCloseable {
   @Override
   public synchronized void onUnpack(String digest, long done, long total) {
     String name = shortDigest(digest) + " unpack";
-    step("unpack " + digest, name, done, total, shortDigest(digest) + ": unpacked");
+    step("unpack " + digest, name, done, total, () -> shortDigest(digest) + ": unpacked");
   }
 
-  private void step(String key, String name, long done, long total, String doneLine) {
+  /** {@code doneLine} is made only when it is printed: this runs for every chunk of every layer. */
+  private void step(String key, String name, long done, long total, Supplier<String> doneLine) {
     if (err == null || finished.contains(key)) {
       return;
     }
@@ -53,7 +55,7 @@ final class ProgressPrinter implements ImportProgress, AutoCloseable {
       if (bar != null) {
         bar.close();
       } else {
-        err.println(doneLine);
+        err.println(doneLine.get());
         err.flush();
       }
     }
