@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.function.LongConsumer;
 
 /**
  * Content-addressed blobs under {@code blobs/sha256/<hex>}. A blob appears under its name only
@@ -56,7 +55,7 @@ final class BlobStore {
     boolean stored = false;
     try {
       MessageDigest sha = Digests.sha256();
-      long n = copy(in, part, sha, digest, size, progress, live::wrote);
+      long n = copy(in, part, sha, digest, size, progress, live);
       String actual = Digests.of(sha);
       if (!actual.equals(digest)) {
         throw new ImageException(
@@ -91,7 +90,7 @@ final class BlobStore {
     Path part = PartFile.create(partDir, "new");
     try {
       MessageDigest sha = Digests.sha256();
-      long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE, written -> {});
+      long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE, null);
       String digest = Digests.of(sha);
       if (has(digest)) {
         return new Stored(digest, n, false);
@@ -122,14 +121,16 @@ final class BlobStore {
       String digest,
       long size,
       ImportProgress progress,
-      LongConsumer written)
+      LiveBlob live) // told of each write, or null when nobody reads the part file meanwhile
       throws IOException {
     byte[] buf = new byte[BUFFER];
     long done = 0;
     try (OutputStream out = Files.newOutputStream(part)) {
       for (int r; (r = in.read(buf)) > 0; ) {
         out.write(buf, 0, r); // unbuffered: a reader of the part file sees it at once
-        written.accept(done + r);
+        if (live != null) {
+          live.wrote(done + r);
+        }
         sha.update(buf, 0, r);
         done += r;
         progress.onBlob(digest, done, size);

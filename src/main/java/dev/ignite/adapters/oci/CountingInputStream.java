@@ -1,21 +1,23 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.ports.ImportProgress;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Reports the bytes read so far of one layer blob, so unpacking can show progress per layer. */
 final class CountingInputStream extends FilterInputStream {
-  interface Listener {
-    void read(long bytesDone);
-  }
-
-  private final Listener listener;
+  private final String layer;
+  private final long total;
+  private final ImportProgress progress;
   private long done;
 
-  CountingInputStream(InputStream in, Listener listener) {
+  /** Reports to {@code progress} as the unpack of {@code layer} ({@code total} bytes). */
+  CountingInputStream(InputStream in, String layer, long total, ImportProgress progress) {
     super(in);
-    this.listener = listener;
+    this.layer = layer;
+    this.total = total;
+    this.progress = progress;
   }
 
   @Override
@@ -47,6 +49,6 @@ final class CountingInputStream extends FilterInputStream {
 
   private void counted(long n) {
     done += n;
-    listener.read(done);
+    progress.onUnpack(layer, done, total);
   }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * that is not installed is skipped with a warning, as credentials may not be needed at all.
  */
 final class CredentialHelper {
-  private static final Logger LOG = LoggerFactory.getLogger(CredentialHelper.class);
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final long TIMEOUT_SECONDS = 30;
   private static final int MAX_OUTPUT = 64 << 10;
 
@@ -31,6 +28,25 @@ final class CredentialHelper {
 
   CredentialHelper(List<Path> searchPath) {
     this.searchPath = List.copyOf(searchPath);
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}: a name, never a path. */
+  static boolean isHelperName(String name) {
+    if (name.isEmpty() || name.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || (i > 0 && (c == '.' || c == '_' || c == '-'));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static CredentialHelper fromEnvironment() {
@@ -48,7 +64,7 @@ final class CredentialHelper {
    * origin} says where the name came from, for messages.
    */
   Optional<DockerCredentials.Credentials> get(String name, String server, String origin) {
-    if (!NAME.matcher(name).matches()) {
+    if (!isHelperName(name)) {
       throw new ImageException(origin + ": \"" + name + "\" is not a credential helper name");
     }
     String program = "docker-credential-" + name;
@@ -56,10 +72,11 @@ final class CredentialHelper {
         searchPath.stream().map(d -> d.resolve(program)).filter(Files::isExecutable).findFirst();
     if (binary.isEmpty()) {
       // A config.json copied from a desktop often names one; public images must still pull.
-      LOG.warn(
-          "{} names credential helper {}, which is not installed; going on without it",
-          origin,
-          program);
+      log()
+          .warn(
+              "{} names credential helper {}, which is not installed; going on without it",
+              origin,
+              program);
       return Optional.empty();
     }
     return run(binary.get(), server, origin);
@@ -128,5 +145,9 @@ final class CredentialHelper {
               + "; only user name and password (or access token) credentials are supported");
     }
     return new DockerCredentials.Credentials(user[0], secret[0]);
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(CredentialHelper.class);
   }
 }

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
  * unpacked from its blobs when a VM first needs it, which reports the error then.
  */
 final class EagerUnpack {
-  private static final Logger LOG = LoggerFactory.getLogger(EagerUnpack.class);
   private final UnpackedTrees trees;
   private final String hex;
   private final Path staging;
@@ -26,7 +25,13 @@ final class EagerUnpack {
     this.trees = trees;
     this.hex = hex;
     this.staging = staging;
-    this.thread = new Thread(() -> run(layers, live), "unpack " + hex.substring(0, 12));
+    this.thread =
+        new Thread("unpack " + hex.substring(0, 12)) {
+          @Override
+          public void run() {
+            unpack(layers, live);
+          }
+        };
     thread.setDaemon(true);
   }
 
@@ -45,7 +50,7 @@ final class EagerUnpack {
     return unpack;
   }
 
-  private void run(List<String> layers, LayerStack.Source live) {
+  private void unpack(List<String> layers, LayerStack.Source live) {
     try {
       LayerStack.apply(layers, live, staging);
     } catch (IOException | RuntimeException e) {
@@ -61,14 +66,16 @@ final class EagerUnpack {
   void finish() {
     join();
     if (failure != null) {
-      LOG.debug(
-          "unpacking while downloading failed; unpacking later instead: {}", failure.toString());
+      log()
+          .debug(
+              "unpacking while downloading failed; unpacking later instead: {}",
+              failure.toString());
       return;
     }
     try {
       trees.keep(staging, hex);
     } catch (IOException e) {
-      LOG.debug("could not keep the unpacked tree of {}: {}", hex, e.toString());
+      log().debug("could not keep the unpacked tree of {}: {}", hex, e.toString());
     }
   }
 
@@ -93,5 +100,9 @@ final class EagerUnpack {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(EagerUnpack.class);
   }
 }

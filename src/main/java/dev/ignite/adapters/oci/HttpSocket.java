@@ -158,7 +158,12 @@ final class HttpSocket {
         throw new IOException("bad HTTP header line: '" + printable(line) + "'");
       }
       String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-      headers.computeIfAbsent(name, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+      List<String> values = headers.get(name);
+      if (values == null) {
+        values = new ArrayList<>();
+        headers.put(name, values);
+      }
+      values.add(line.substring(colon + 1).trim());
     }
   }
 

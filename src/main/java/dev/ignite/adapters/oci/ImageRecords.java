@@ -92,7 +92,7 @@ final class ImageRecords {
           p.getProperty("ref", ""),
           Long.parseLong(p.getProperty("sizeBytes", "0")),
           split(p.getProperty("repoDigests", "")),
-          split(p.getProperty("layers", "")).stream().map(Digests::requireValid).toList(),
+          validDigests(split(p.getProperty("layers", ""))),
           0);
     } catch (IOException | RuntimeException e) {
       throw new ImageException(
@@ -118,6 +118,13 @@ final class ImageRecords {
       }
     }
     text.append('\n');
+  }
+
+  private static List<String> validDigests(List<String> digests) {
+    for (String digest : digests) {
+      Digests.requireValid(digest);
+    }
+    return List.copyOf(digests);
   }
 
   private static List<String> split(String joined) {

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * live process holds. The locks are the kernel's, released when their process dies.
  */
 final class ImportScratch implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ImportScratch.class);
   private static final String PREFIX = "import.";
   private static final String LOCK = ".lock";
   private static final AtomicLong NEXT = new AtomicLong();
@@ -66,12 +65,16 @@ final class ImportScratch implements AutoCloseable {
 
   /** Removes the folders of imports whose lock can be taken: their process is gone. */
   static void sweep(Path tmp) {
-    try (DirectoryStream<Path> locks = Files.newDirectoryStream(tmp, PREFIX + "*" + LOCK)) {
-      for (Path lockFile : locks) {
-        sweepOne(lockFile);
+    // names are matched by hand: a glob compiles a regex, ~4 ms of a fresh JVM's import
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(PREFIX) && name.endsWith(LOCK)) {
+          sweepOne(entry);
+        }
       }
     } catch (IOException e) {
-      LOG.debug("could not sweep {}: {}", tmp, e.toString());
+      log().debug("could not sweep {}: {}", tmp, e.toString());
     }
   }
 
@@ -85,11 +88,11 @@ final class ImportScratch implements AutoCloseable {
       Path dir = lockFile.resolveSibling(name.substring(0, name.length() - LOCK.length()));
       LayerTree.deleteTree(dir);
       Files.deleteIfExists(lockFile);
-      LOG.debug("removed {}, left by an import that did not finish", dir);
+      log().debug("removed {}, left by an import that did not finish", dir);
     } catch (OverlappingFileLockException | NoSuchFileException e) {
       // an import of this process, still running; or one that finished meanwhile
     } catch (IOException e) {
-      LOG.debug("could not sweep {}: {}", lockFile, e.toString());
+      log().debug("could not sweep {}: {}", lockFile, e.toString());
     }
   }
 
@@ -104,13 +107,17 @@ final class ImportScratch implements AutoCloseable {
       LayerTree.deleteTree(dir);
       Files.deleteIfExists(lockFile);
     } catch (IOException e) {
-      LOG.warn("could not remove {}: {}", dir, e.toString());
+      log().warn("could not remove {}: {}", dir, e.toString());
     } finally {
       try {
         lock.close();
       } catch (IOException e) {
-        LOG.debug("closing {}: {}", lockFile, e.toString());
+        log().debug("closing {}: {}", lockFile, e.toString());
       }
     }
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(ImportScratch.class);
   }
 }

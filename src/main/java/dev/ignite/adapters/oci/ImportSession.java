@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * ({@link EagerUnpack}) live in the import's own {@link ImportScratch} folder.
  */
 final class ImportSession {
-  private static final Logger LOG = LoggerFactory.getLogger(ImportSession.class);
   private final BlobStore store;
   private final ImportProgress progress;
   private final UnpackedTrees trees;
@@ -62,31 +61,44 @@ final class ImportSession {
    */
   void layersKnown(String configDigest, List<Descriptor> descriptors) {
     String hex = Digests.hex(configDigest);
-    List<String> layers = descriptors.stream().map(Descriptor::digest).toList();
-    if (eager != null
-        || trees.has(hex)
-        || layers.stream().allMatch(store::has)
-        || new HashSet<>(layers).size() != layers.size()) {
+    List<String> layers = new ArrayList<>();
+    Map<String, Long> sizes = new HashMap<>();
+    boolean allCached = true;
+    for (Descriptor d : descriptors) {
+      layers.add(d.digest());
+      sizes.put(d.digest(), d.size());
+      allCached &= store.has(d.digest());
+    }
+    if (eager != null || trees.has(hex) || allCached || sizes.size() != layers.size()) {
       return;
     }
-    layers.forEach(l -> live.put(l, new LiveBlob(l)));
-    layers.forEach(this::has); // the cached ones are readable now
+    for (String layer : layers) {
+      live.put(layer, new LiveBlob(layer));
+      has(layer); // a cached layer is readable now
+    }
     try {
       Path staging = Files.createDirectory(scratch.dir().resolve("tree"));
-      Map<String, Long> sizes = new HashMap<>();
-      descriptors.forEach(d -> sizes.put(d.digest(), d.size()));
-      eager = EagerUnpack.start(trees, hex, staging, layers, layer -> counted(layer, sizes));
+      eager =
+          EagerUnpack.start(
+              trees,
+              hex,
+              staging,
+              layers,
+              new LayerStack.Source() {
+                @Override
+                public InputStream open(String layer) {
+                  return counted(layer, sizes.get(layer));
+                }
+              });
     } catch (IOException e) {
-      LOG.debug("not unpacking while downloading: {}", e.toString());
+      log().debug("not unpacking while downloading: {}", e.toString());
     }
   }
 
   /** A layer as it lands, its bytes reported as unpack progress (the layer's size is the total). */
-  private InputStream counted(String layer, Map<String, Long> sizes) {
-    long total = sizes.get(layer);
+  private InputStream counted(String layer, long total) {
     progress.onUnpack(layer, 0, total);
-    return new CountingInputStream(
-        live.get(layer).open(), done -> progress.onUnpack(layer, done, total));
+    return new CountingInputStream(live.get(layer).open(), layer, total, progress);
   }
 
   void put(String digest, long size, InputStream in, String origin) throws IOException {
@@ -127,7 +139,9 @@ final class ImportSession {
   /** Every blob is stored: waits for the unpacking that ran beside the downloads, if any. */
   void finish() {
     if (eager != null) {
-      live.values().forEach(l -> l.fail("it was never downloaded")); // no-op when stored
+      for (LiveBlob l : live.values()) {
+        l.fail("it was never downloaded"); // no-op when stored
+      }
       eager.finish();
     }
   }
@@ -152,7 +166,11 @@ final class ImportSession {
     try {
       store.delete(digest);
     } catch (IOException e) {
-      LOG.warn("could not remove blob {} after a failed import: {}", digest, e.toString());
+      log().warn("could not remove blob {} after a failed import: {}", digest, e.toString());
     }
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(ImportSession.class);
   }
 }

@@ -1,13 +1,16 @@
 package dev.ignite.adapters.oci;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,7 +73,12 @@ final class LayerTree {
    */
   void symlinkTakes(String name) {
     String prefix = name + "/";
-    resolvedParents.keySet().removeIf(k -> k.equals(name) || k.startsWith(prefix));
+    for (var keys = resolvedParents.keySet().iterator(); keys.hasNext(); ) {
+      String k = keys.next();
+      if (k.equals(name) || k.startsWith(prefix)) {
+        keys.remove();
+      }
+    }
   }
 
   /** Like {@link Files#createDirectories}, remembering which directories it had to make. */
@@ -102,10 +110,14 @@ final class LayerTree {
   /** Removes a path and what is under it, not following links; false when nothing was there. */
   static boolean deleteTree(Path path) throws IOException {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      try (var children = Files.list(path)) {
-        for (Path child : children.toList()) {
-          deleteTree(child);
+      List<Path> children = new ArrayList<>();
+      try (DirectoryStream<Path> listing = Files.newDirectoryStream(path)) {
+        for (Path child : listing) {
+          children.add(child); // deleted once the listing is closed, not while it is read
         }
+      }
+      for (Path child : children) {
+        deleteTree(child);
       }
     }
     return Files.deleteIfExists(path);

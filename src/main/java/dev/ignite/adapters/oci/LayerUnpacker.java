@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * something is deleted.
  */
 final class LayerUnpacker {
-  private static final Logger LOG = LoggerFactory.getLogger(LayerUnpacker.class);
   private static final String WHITEOUT = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
   private static final int BUFFER = 1 << 18;
@@ -118,7 +117,7 @@ final class LayerUnpacker {
       write(target, data);
       attributes(target, e, fresh);
     } else {
-      LOG.debug("skipping tar entry {} of unsupported type", e.name());
+      log().debug("skipping tar entry {} of unsupported type", e.name());
     }
   }
 
@@ -137,7 +136,7 @@ final class LayerUnpacker {
 
   private void device(Path target, TarEntry e) throws IOException {
     if (!asRoot && !e.isFIFO()) {
-      LOG.debug("not root: skipping device node {}", e.name());
+      log().debug("not root: skipping device node {}", e.name());
       return;
     }
     String type = e.isFIFO() ? "p" : e.isCharacterDevice() ? "c" : "b";
@@ -191,5 +190,9 @@ final class LayerUnpacker {
         }
       }
     }
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(LayerUnpacker.class);
   }
 }

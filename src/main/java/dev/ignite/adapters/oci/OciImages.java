@@ -127,12 +127,11 @@ public final class OciImages implements ImageSource {
 
   @Override
   public void unpack(String imageId, Path targetDir, ImportProgress progress) {
-    ImportedImage image =
-        find(imageId)
-            .orElseThrow(
-                () ->
-                    new ImageException(
-                        "image " + imageId + " is not in the cache; import it first"));
+    Optional<ImportedImage> found = find(imageId);
+    if (found.isEmpty()) {
+      throw new ImageException("image " + imageId + " is not in the cache; import it first");
+    }
+    ImportedImage image = found.get();
     try {
       if (unpacked.moveTo(Digests.hex(image.id()), targetDir)) {
         return;
@@ -143,7 +142,7 @@ public final class OciImages implements ImageSource {
             long total = blobs.size(layer);
             progress.onUnpack(layer, 0, total);
             InputStream raw = Files.newInputStream(blobs.path(layer));
-            return new CountingInputStream(raw, done -> progress.onUnpack(layer, done, total));
+            return new CountingInputStream(raw, layer, total, progress);
           },
           targetDir);
     } catch (IOException e) {

@@ -2,10 +2,12 @@ package dev.ignite.adapters.oci;
 
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +33,7 @@ final class RegistryPuller {
     try {
       String reference = ref.digest() != null ? ref.digest() : ref.tag();
       String where = "manifest of " + ref;
-      RegistryClient.Manifest top =
-          retry.call("the " + where, ref.registry(), () -> client.manifest(reference));
+      RegistryClient.Manifest top = manifest(client, ref, reference, where);
       String topDigest = checked(top, ref.digest(), ref, where);
       ImageManifest manifest =
           amd64(client, ref, ManifestJson.parse(top.body(), top.contentType(), where));
@@ -80,14 +81,26 @@ final class RegistryPuller {
     Descriptor amd64 = MediaTypes.linuxAmd64((ImageIndex) top, "index of " + ref);
     String chosen = Digests.requireValid(amd64.digest());
     String where = "amd64 manifest of " + ref;
-    RegistryClient.Manifest m =
-        retry.call("the " + where, ref.registry(), () -> client.manifest(chosen));
+    RegistryClient.Manifest m = manifest(client, ref, chosen, where);
     checked(m, chosen, ref, where);
     if (ManifestJson.parse(m.body(), m.contentType(), where) instanceof ImageManifest manifest) {
       return manifest;
     }
     throw new ImageException(
         "amd64 manifest of " + ref + " is an index again; nested indexes are not followed");
+  }
+
+  private RegistryClient.Manifest manifest(
+      RegistryClient client, RegistryRef ref, String reference, String where) {
+    return retry.call(
+        "the " + where,
+        ref.registry(),
+        new Retry.Call<RegistryClient.Manifest>() {
+          @Override
+          public RegistryClient.Manifest run() throws IOException {
+            return client.manifest(reference);
+          }
+        });
   }
 
   /**
@@ -99,14 +112,23 @@ final class RegistryPuller {
       RegistryClient client, RegistryRef ref, List<Descriptor> layers, ImportSession session) {
     if (layers.size() < 2) {
       List<String> one = new ArrayList<>();
-      layers.forEach(l -> one.add(fetch(client, ref, l.digest(), l.size(), session)));
+      for (Descriptor l : layers) {
+        one.add(fetch(client, ref, l.digest(), l.size(), session));
+      }
       return one;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(layers.size(), PARALLEL));
     try {
       List<Future<String>> futures = new ArrayList<>();
       for (Descriptor l : layers) {
-        futures.add(pool.submit(() -> fetch(client, ref, l.digest(), l.size(), session)));
+        futures.add(
+            pool.submit(
+                new Callable<String>() {
+                  @Override
+                  public String call() {
+                    return fetch(client, ref, l.digest(), l.size(), session);
+                  }
+                }));
       }
       List<String> digests = new ArrayList<>();
       for (Future<String> f : futures) {
@@ -153,11 +175,14 @@ final class RegistryPuller {
     return retry.call(
         "blob " + digest,
         ref.registry(),
-        () -> {
-          try (InputStream in = client.blob(digest)) {
-            session.put(digest, size, in, "registry " + ref.registry());
+        new Retry.Call<String>() {
+          @Override
+          public String run() throws IOException {
+            try (InputStream in = client.blob(digest)) {
+              session.put(digest, size, in, "registry " + ref.registry());
+            }
+            return digest;
           }
-          return digest;
         });
   }
 

@@ -1,7 +1,6 @@
 package dev.ignite.adapters.oci;
 
 import dev.ignite.ports.ImageException;
-import java.util.regex.Pattern;
 
 /**
  * A registry image reference in its normalised form: {@code busybox} becomes {@code
@@ -9,11 +8,6 @@ import java.util.regex.Pattern;
  */
 record RegistryRef(String registry, String repository, String tag, String digest) {
   static final String DOCKER_HUB = "registry-1.docker.io";
-  private static final Pattern REPOSITORY =
-      Pattern.compile(
-          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-  private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
 
   static RegistryRef parse(String text) {
     String rest = text.strip();
@@ -22,7 +16,7 @@ record RegistryRef(String registry, String repository, String tag, String digest
     if (at >= 0) {
       digest = rest.substring(at + 1);
       rest = rest.substring(0, at);
-      require(DIGEST.matcher(digest).matches(), text, "digest must be sha256:<64 hex>");
+      require(Digests.isValid(digest), text, "digest must be sha256:<64 hex>");
     }
     String registry = DOCKER_HUB;
     int slash = rest.indexOf('/');
@@ -35,13 +29,78 @@ record RegistryRef(String registry, String repository, String tag, String digest
     if (colon > rest.lastIndexOf('/')) {
       tag = rest.substring(colon + 1);
       rest = rest.substring(0, colon);
-      require(TAG.matcher(tag).matches(), text, "bad tag '" + tag + "'");
+      require(isTag(tag), text, "bad tag '" + tag + "'");
     }
     if (registry.equals(DOCKER_HUB) && !rest.contains("/")) {
       rest = "library/" + rest;
     }
-    require(REPOSITORY.matcher(rest).matches(), text, "bad repository name '" + rest + "'");
+    require(isRepository(rest), text, "bad repository name '" + rest + "'");
     return new RegistryRef(registry, rest, tag, digest);
+  }
+
+  /*
+   * The distribution spec's grammar, checked by hand rather than by regex, whose start-up in a
+   * fresh JVM (~2 ms) an import would pay before its first request. RegistryRefTest holds the
+   * spec's regexes and checks these against them.
+   */
+
+  /** {@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}} */
+  static boolean isTag(String tag) {
+    if (tag.isEmpty() || tag.length() > 128) {
+      return false;
+    }
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      if (!isAlphaNumeric(c) && c != '_' && (i == 0 || (c != '.' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Path components joined by {@code /}. */
+  static boolean isRepository(String name) {
+    for (String component : name.split("/", -1)) {
+      if (!isPathComponent(component)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*} */
+  private static boolean isPathComponent(String c) {
+    int i = 0;
+    while (true) {
+      int run = i;
+      while (i < c.length() && isLowerAlphaNumeric(c.charAt(i))) {
+        i++;
+      }
+      if (i == run) {
+        return false; // empty, or a separator not followed by [a-z0-9]
+      }
+      if (i == c.length()) {
+        return true;
+      }
+      char separator = c.charAt(i++);
+      if (separator == '_' && i < c.length() && c.charAt(i) == '_') {
+        i++;
+      } else if (separator == '-') {
+        while (i < c.length() && c.charAt(i) == '-') {
+          i++;
+        }
+      } else if (separator != '.' && separator != '_') {
+        return false;
+      }
+    }
+  }
+
+  private static boolean isLowerAlphaNumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isAlphaNumeric(char c) {
+    return isLowerAlphaNumeric(c) || (c >= 'A' && c <= 'Z');
   }
 
   private static boolean looksLikeHost(String first) {

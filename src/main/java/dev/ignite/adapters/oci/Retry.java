@@ -15,7 +15,6 @@ final class Retry {
     T run() throws IOException;
   }
 
-  private static final Logger LOG = LoggerFactory.getLogger(Retry.class);
   private final int attempts;
   private final Duration firstDelay;
 
@@ -42,13 +41,14 @@ final class Retry {
         }
         last = e;
       }
-      LOG.debug(
-          "{} from {} failed (attempt {}/{}): {}",
-          what,
-          registry,
-          attempt,
-          attempts,
-          last.toString());
+      log()
+          .debug(
+              "{} from {} failed (attempt {}/{}): {}",
+              what,
+              registry,
+              attempt,
+              attempts,
+              last.toString());
       sleep(firstDelay.multipliedBy(1L << (attempt - 1)));
     }
     throw new ImageException(
@@ -89,5 +89,9 @@ final class Retry {
       Thread.currentThread().interrupt();
       throw new ImageException("interrupted while waiting to retry", e);
     }
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(Retry.class);
   }
 }

@@ -61,7 +61,7 @@ final class TarReader extends ArrayInputStream {
         continue;
       }
       Map<String, String> ext = pax == null ? globals : merged(globals, pax);
-      if (type == 'S' || ext.keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."))) {
+      if (type == 'S' || hasSparseKey(ext)) {
         throw new IOException("layer entry at byte " + offset + " is a sparse file: not supported");
       }
       TarEntry entry = entry(type, size, ext, longName, longLink);
@@ -289,5 +289,14 @@ final class TarReader extends ArrayInputStream {
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  private static boolean hasSparseKey(Map<String, String> ext) {
+    for (String key : ext.keySet()) {
+      if (key.startsWith("GNU.sparse.")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

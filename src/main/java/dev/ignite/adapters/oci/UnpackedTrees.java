@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * until the image's first unpack takes one by renaming it, so the layers are not read twice.
  */
 final class UnpackedTrees {
-  private static final Logger LOG = LoggerFactory.getLogger(UnpackedTrees.class);
   private final Path dir;
 
   UnpackedTrees(Path cacheDir) {
@@ -37,7 +36,7 @@ final class UnpackedTrees {
     try {
       Files.move(staging, dir.resolve(hex), StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      LOG.debug("the image's tree {} is there already", hex);
+      log().debug("the image's tree {} is there already", hex);
     }
   }
 
@@ -57,7 +56,7 @@ final class UnpackedTrees {
     } catch (NoSuchFileException | DirectoryNotEmptyException e) {
       return false;
     } catch (AtomicMoveNotSupportedException e) {
-      LOG.debug("{} is on another file system than the image cache: unpacking again", target);
+      log().debug("{} is on another file system than the image cache: unpacking again", target);
       discard(tree);
       return false;
     }
@@ -71,7 +70,11 @@ final class UnpackedTrees {
     try {
       LayerTree.deleteTree(tree);
     } catch (IOException e) {
-      LOG.warn("could not remove {}: {}", tree, e.toString());
+      log().warn("could not remove {}: {}", tree, e.toString());
     }
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(UnpackedTrees.class);
   }
 }
