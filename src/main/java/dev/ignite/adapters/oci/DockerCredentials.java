@@ -1,7 +1,5 @@
 package dev.ignite.adapters.oci;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +91,7 @@ final class DockerCredentials {
     return Optional.empty();
   }
 
-  private static Config config(JsonParser p) throws IOException {
+  private static Config config(JsonReader p) throws IOException {
     Map<String, AuthEntry> auths = new HashMap<>();
     Map<String, String> helpers = new HashMap<>();
     String[] store = {null};
@@ -103,7 +101,7 @@ final class DockerCredentials {
         (name, v) -> {
           switch (name) {
             case "auths" -> {
-              if (v.currentToken() != JsonToken.START_OBJECT) {
+              if (v.current() != JsonReader.Token.START_OBJECT) {
                 return false;
               }
               Json.object(
@@ -132,7 +130,7 @@ final class DockerCredentials {
     return new Config(auths, store[0], helpers);
   }
 
-  private static AuthEntry entry(JsonParser p, String where) throws IOException {
+  private static AuthEntry entry(JsonReader p, String where) throws IOException {
     AuthEntry entry = new AuthEntry();
     Json.object(
         p,

@@ -1,6 +1,5 @@
 package dev.ignite.adapters.oci;
 
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -90,10 +89,10 @@ final class RegistryAuth {
               where,
               (name, v) -> {
                 int slot = name.equals("token") ? 0 : name.equals("access_token") ? 1 : -1;
-                if (slot < 0 || v.currentToken() != JsonToken.VALUE_STRING) {
+                if (slot < 0 || v.current() != JsonReader.Token.STRING) {
                   return false;
                 }
-                found[slot] = v.getText();
+                found[slot] = v.text();
                 return true;
               });
           return null;
