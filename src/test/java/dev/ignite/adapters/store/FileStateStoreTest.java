@@ -10,6 +10,7 @@ import dev.ignite.api.Vm;
 import dev.ignite.ports.LookupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,22 @@ class FileStateStoreTest {
     try (Stream<Path> files = Files.list(dir.resolve("vms/aaaa000000000001"))) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("metadata.json");
     }
+  }
+
+  @Test
+  void objectFilesAreOwnerOnlyAndATakenTempNameIsSkipped() throws Exception {
+    Vm vm = vm("my-vm", "aaaa000000000003");
+    store.put(vm);
+    Path folder = dir.resolve("vms/aaaa000000000003");
+    // a writer killed mid-way leaves its temp file; later writes must neither fail nor reuse it
+    Files.writeString(folder.resolve(".tmp-metadata.json-left-over"), "garbage");
+    store.put(vm.withStatus(vm.status().withRunning(true)));
+
+    assertThat(Files.getPosixFilePermissions(folder.resolve("metadata.json")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    assertThat(store.get(Vm.class, vm.uid()).orElseThrow().status().running()).isTrue();
+    assertThat(Files.readString(folder.resolve(".tmp-metadata.json-left-over")))
+        .isEqualTo("garbage");
   }
 
   @Test
