@@ -147,6 +147,7 @@ final class CredentialHelper {
     return new DockerCredentials.Credentials(user[0], secret[0]);
   }
 
+  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
   private static Logger log() {
     return LoggerFactory.getLogger(CredentialHelper.class);
   }

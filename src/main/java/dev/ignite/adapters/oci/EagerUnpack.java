@@ -102,6 +102,7 @@ final class EagerUnpack {
     }
   }
 
+  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
   private static Logger log() {
     return LoggerFactory.getLogger(EagerUnpack.class);
   }

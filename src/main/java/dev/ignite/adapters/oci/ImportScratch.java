@@ -117,6 +117,7 @@ final class ImportScratch implements AutoCloseable {
     }
   }
 
+  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
   private static Logger log() {
     return LoggerFactory.getLogger(ImportScratch.class);
   }

@@ -91,6 +91,7 @@ final class Retry {
     }
   }
 
+  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
   private static Logger log() {
     return LoggerFactory.getLogger(Retry.class);
   }
