@@ -85,8 +85,8 @@ public final class ImageService {
     if (Files.isDirectory(rootfs)) {
       return rootfs;
     }
-    Path staging =
-        dir.resolve(".unpack-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    UnpackStaging.sweepDead(dir);
+    Path staging = UnpackStaging.next(dir);
     try {
       Files.createDirectories(dir);
       source.unpack(image.source().id(), staging);

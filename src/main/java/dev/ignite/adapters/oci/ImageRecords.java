@@ -57,6 +57,10 @@ final class ImageRecords {
     }
   }
 
+  boolean has(String id) {
+    return Files.isRegularFile(file(id));
+  }
+
   Optional<ImportedImage> find(String id) {
     Path file = file(id);
     return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();

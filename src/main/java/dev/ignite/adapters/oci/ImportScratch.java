@@ -7,9 +7,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,7 @@ final class ImportScratch implements AutoCloseable {
   private static final String PREFIX = "import.";
   private static final String LOCK = ".lock";
   private static final AtomicLong NEXT = new AtomicLong();
+  private static final long LEGACY_PART_AGE_MS = 3_600_000;
   private final Path dir;
   private final Path lockFile;
   private final FileChannel lock;
@@ -71,10 +74,29 @@ final class ImportScratch implements AutoCloseable {
         String name = entry.getFileName().toString();
         if (name.startsWith(PREFIX) && name.endsWith(LOCK)) {
           sweepOne(entry);
+        } else if (name.endsWith(".part")) {
+          sweepLegacyPart(entry);
         }
       }
     } catch (IOException e) {
       log().debug("could not sweep {}: {}", tmp, e.toString());
+    }
+  }
+
+  /**
+   * Imports before scratch folders wrote their part files straight into {@code tmp/}; one an hour
+   * old is not being written (an import writes a part file at least every read timeout, 60 s).
+   */
+  private static void sweepLegacyPart(Path part) {
+    try {
+      FileTime modified = Files.getLastModifiedTime(part, LinkOption.NOFOLLOW_LINKS);
+      if (modified.toMillis() < System.currentTimeMillis() - LEGACY_PART_AGE_MS
+          && Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+        Files.deleteIfExists(part);
+        log().debug("removed {}, left by an import that did not finish", part);
+      }
+    } catch (IOException e) {
+      log().debug("could not sweep {}: {}", part, e.toString());
     }
   }
 

@@ -57,6 +57,7 @@ public final class OciImages implements ImageSource {
 
   private ImportScratch openScratch(String ref) {
     try {
+      unpacked.sweepUnrecorded(records);
       return ImportScratch.open(cacheDir.resolve("tmp"));
     } catch (IOException e) {
       throw new ImageException(
@@ -64,12 +65,18 @@ public final class OciImages implements ImageSource {
     }
   }
 
+  /**
+   * The record is saved before the tree unpacked beside the download is kept ({@code
+   * session.finish}): a crash between the two then leaves the tree in the import's scratch folder,
+   * which the next import sweeps, never a tree without a record. The image's first VM unpacks from
+   * the blobs when there is no tree.
+   */
   private ImportedImage importImage(
       String ref, SourceRef source, ImportOptions options, ImportSession session) {
+    ImportedImage image;
     try {
       ImageContent content = fetch(source, options, session);
-      session.finish();
-      ImportedImage image =
+      image =
           new ImportedImage(
               content.configDigest(),
               source.describe(),
@@ -78,7 +85,6 @@ public final class OciImages implements ImageSource {
               content.layers(),
               session.downloadedBytes());
       records.save(image);
-      return image;
     } catch (IOException e) {
       session.rollback();
       throw new ImageException(
@@ -87,6 +93,8 @@ public final class OciImages implements ImageSource {
       session.rollback();
       throw e;
     }
+    session.finish();
+    return image;
   }
 
   private ImageContent fetch(SourceRef source, ImportOptions options, ImportSession session)
@@ -175,8 +183,9 @@ public final class OciImages implements ImageSource {
       return false;
     }
     try {
-      records.delete(image.get().id());
+      // the tree first: a crash between the two leaves a record whose VMs unpack from blobs
       unpacked.delete(Digests.hex(image.get().id()));
+      records.delete(image.get().id());
       Set<String> stillUsed = new HashSet<>();
       records
           .all()

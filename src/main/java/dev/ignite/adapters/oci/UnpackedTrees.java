@@ -3,6 +3,7 @@ package dev.ignite.adapters.oci;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,6 +60,26 @@ final class UnpackedTrees {
       log().debug("{} is on another file system than the image cache: unpacking again", target);
       discard(tree);
       return false;
+    }
+  }
+
+  /**
+   * Removes trees whose image has no record: an image removed by one process while another kept its
+   * tree, or a cache written before records were saved ahead of trees.
+   */
+  void sweepUnrecorded(ImageRecords records) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> trees = Files.newDirectoryStream(dir)) {
+      for (Path tree : trees) {
+        String hex = tree.getFileName().toString();
+        if (!Digests.isValid("sha256:" + hex) || !records.has("sha256:" + hex)) {
+          discard(tree);
+        }
+      }
+    } catch (IOException e) {
+      log().debug("could not sweep {}: {}", dir, e.toString());
     }
   }
 

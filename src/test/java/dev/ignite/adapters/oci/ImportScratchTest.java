@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,17 @@ class ImportScratchTest {
         ImportScratch second = ImportScratch.open(tmp)) {
       assertThat(first.dir()).isDirectory();
       assertThat(second.dir()).isDirectory();
+    }
+  }
+
+  @Test
+  void partFilesOfOlderVersionsAreSweptOnceAnHourOld() throws Exception {
+    Path old = Files.writeString(tmp.resolve("sha256-ab.123.1.part"), "x");
+    Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+    Path recent = Files.writeString(tmp.resolve("sha256-cd.456.2.part"), "x");
+    try (ImportScratch scratch = ImportScratch.open(tmp)) {
+      assertThat(old).doesNotExist();
+      assertThat(recent).exists();
     }
   }
 }
