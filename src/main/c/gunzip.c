@@ -38,7 +38,8 @@ JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_free(JNIEnv *en
 
 /*
  * Inflates from in[inOff, inOff + inLen) into out[outOff, outOff + outLen); the caller checked
- * both ranges. Writes {consumed, produced, finished} into result and returns isal's status.
+ * both ranges. Writes {consumed, produced, finished, header read} into result and returns isal's
+ * status.
  */
 JNIEXPORT jint JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_inflate(
     JNIEnv *env, jclass c, jlong handle, jbyteArray in, jint inOff, jint inLen, jbyteArray out,
@@ -58,10 +59,11 @@ JNIEXPORT jint JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_inflate(
   s->next_out = (uint8_t *) dst + outOff;
   s->avail_out = (uint32_t) outLen;
   int status = isal_inflate(s);
-  jint r[3] = {inLen - (jint) s->avail_in, outLen - (jint) s->avail_out,
-               s->block_state == ISAL_BLOCK_FINISH};
+  /* wrapper_flag: the member's gzip header has been read whole */
+  jint r[4] = {inLen - (jint) s->avail_in, outLen - (jint) s->avail_out,
+               s->block_state == ISAL_BLOCK_FINISH, s->wrapper_flag != 0};
   (*env)->ReleasePrimitiveArrayCritical(env, out, dst, 0);
   (*env)->ReleasePrimitiveArrayCritical(env, in, src, JNI_ABORT);
-  (*env)->SetIntArrayRegion(env, result, 0, 3, r);
+  (*env)->SetIntArrayRegion(env, result, 0, 4, r);
   return status;
 }

@@ -94,4 +94,124 @@ class NativeGunzipTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("not valid gzip");
   }
+
+  /**
+   * Mutated gzip (flipped bits, cut short, bytes inserted or overwritten, headers with extra fields
+   * and names, two members) never crashes the JVM or hangs, and is never read differently from the
+   * JDK: what both accept reads the same, and ours accepts nothing the JDK refuses. The native
+   * inflater runs in the root daemon on layers from anywhere.
+   *
+   * <p>One difference is allowed, in one direction: after a complete member, the JDK ignores up to
+   * 26 bytes left in its buffer even when they are a whole header and cut-short data, where ours,
+   * like gzip(1) and Go, refuses a member that starts and does not end. Even then both read the
+   * same bytes up to that point.
+   */
+  @Test
+  void mutatedStreamsAreRefusedOrReadAsTheJdkReadsThem() throws Exception {
+    Random random = new Random(20261126);
+    byte[][] seeds = {
+      gzip(new byte[0]),
+      gzip("a short line\n".getBytes()),
+      gzip(compressible(random, 40_000)),
+      gzipWithHeaderFields(compressible(random, 5_000)),
+      concat(gzip("first member ".getBytes()), gzip(compressible(random, 3_000))),
+    };
+    int accepted = 0;
+    for (int n = 0; n < 5_000; n++) {
+      byte[] input = mutate(seeds[n % seeds.length], random);
+      byte[] theirs = readOrNull(input);
+      ByteArrayOutputStream mine = new ByteArrayOutputStream();
+      boolean mineOk = readOurs(input, mine);
+      if (mineOk) {
+        assertThat(theirs).as("case %d: accepted by ours only", n).isNotNull();
+        accepted++;
+      }
+      if (theirs != null) {
+        assertThat(mine.toByteArray()).as("case %d", n).isEqualTo(theirs);
+      }
+    }
+    assertThat(accepted).as("some mutations stay valid, e.g. in the header's name").isPositive();
+  }
+
+  /** True when the whole stream reads; {@code out} gets what was read either way. */
+  private static boolean readOurs(byte[] input, ByteArrayOutputStream out) {
+    try (NativeGunzip in = new NativeGunzip(new ByteArrayInputStream(input))) {
+      byte[] buf = new byte[4096];
+      for (int r; (r = in.read(buf)) > 0; ) {
+        out.write(buf, 0, r);
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static byte[] readOrNull(byte[] input) {
+    try {
+      return jdk(input);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  @Test
+  void aFewTrailingBytesAfterTheLastMemberAreIgnoredAsTheJdkIgnoresThem() throws Exception {
+    byte[] member = gzip("content".getBytes());
+    for (int extra = 1; extra < 12; extra++) {
+      byte[] padded = Arrays.copyOf(member, member.length + extra);
+      assertThat(new String(ours(padded))).as("%d trailing zeros", extra).isEqualTo("content");
+      assertThat(ours(padded)).isEqualTo(jdk(padded));
+    }
+  }
+
+  private static byte[] compressible(Random random, int size) {
+    byte[] data = new byte[size];
+    for (int i = 0; i < size; i++) {
+      data[i] = (byte) ('a' + random.nextInt(4) + (i / 97) % 3);
+    }
+    return data;
+  }
+
+  /** FLG with FEXTRA, FNAME and FCOMMENT, as RFC 1952 allows. */
+  private static byte[] gzipWithHeaderFields(byte[] data) throws IOException {
+    byte[] plain = gzip(data);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 4 | 8 | 16, 0, 0, 0, 0, 0, 3});
+    out.write(new byte[] {4, 0, 'a', 'b', 'c', 'd'}); // XLEN 4, then the extra field
+    out.write("layer.tar\0".getBytes());
+    out.write("a comment\0".getBytes());
+    out.write(plain, 10, plain.length - 10); // the deflate data and trailer of the plain one
+    return out.toByteArray();
+  }
+
+  private static byte[] mutate(byte[] seed, Random random) {
+    byte[] b = seed.clone();
+    switch (random.nextInt(5)) {
+      case 0 -> b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+      case 1 -> b = Arrays.copyOf(b, random.nextInt(b.length));
+      case 2 -> {
+        int at = random.nextInt(b.length);
+        byte[] longer = new byte[b.length + 1 + random.nextInt(16)];
+        System.arraycopy(b, 0, longer, 0, at);
+        for (int i = at; i < at + longer.length - b.length; i++) {
+          longer[i] = (byte) random.nextInt(256);
+        }
+        System.arraycopy(b, at, longer, at + longer.length - b.length, b.length - at);
+        b = longer;
+      }
+      case 3 -> {
+        for (int i = random.nextInt(8); i >= 0; i--) {
+          b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+        }
+      }
+      default -> b[random.nextInt(Math.min(b.length, 24))] = (byte) random.nextInt(256);
+    }
+    return b;
+  }
 }
