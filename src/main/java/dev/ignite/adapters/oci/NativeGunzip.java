@@ -24,7 +24,6 @@ final class NativeGunzip extends ArrayInputStream {
   private int inLen;
   private long handle;
   private boolean memberDone;
-  private boolean memberHasOutput;
   private boolean headerRead;
   private int membersDone;
   private boolean ended;
@@ -56,7 +55,6 @@ final class NativeGunzip extends ArrayInputStream {
         reset(handle);
         memberDone = false;
         headerRead = false;
-        memberHasOutput = false;
       }
       if (inPos == inLen && !fill()) {
         if (membersDone > 0 && !headerRead) {
@@ -70,7 +68,7 @@ final class NativeGunzip extends ArrayInputStream {
       int status = inflate(handle, input, inPos, inLen - inPos, b, off, len, result);
       inPos += result[0];
       if (status < 0) {
-        if (status == INVALID_WRAPPER && !memberHasOutput && membersDone > 0) {
+        if (status == INVALID_WRAPPER && !headerRead && membersDone > 0) {
           ended = true; // not gzip after a complete member: trailing bytes, ignored
           break;
         }
@@ -82,7 +80,6 @@ final class NativeGunzip extends ArrayInputStream {
         membersDone++;
       }
       if (result[1] > 0) {
-        memberHasOutput = true;
         return result[1];
       }
       if (result[0] == 0 && !memberDone && inPos < inLen) {
