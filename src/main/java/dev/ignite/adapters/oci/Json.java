@@ -42,11 +42,8 @@ final class Json {
       JsonReader p = new JsonReader(json);
       p.next();
       T value = document.read(p);
-      if (p.current() == Token.START_OBJECT || p.current() == Token.START_ARRAY) {
-        p.skipChildren(); // a document reader that stopped early: the rest must still be JSON
-      }
       while (p.next() != null) {
-        p.skipChildren();
+        // what a document reader did not read must still be JSON, and nothing may follow it
       }
       return value;
     } catch (IOException e) {
