@@ -32,21 +32,7 @@ final class CredentialHelper {
 
   /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}: a name, never a path. */
   static boolean isHelperName(String name) {
-    if (name.isEmpty() || name.length() > 64) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || (i > 0 && (c == '.' || c == '_' || c == '-'));
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    return AsciiWords.matches(name, 64, "", "._-");
   }
 
   static CredentialHelper fromEnvironment() {

@@ -39,23 +39,13 @@ record RegistryRef(String registry, String repository, String tag, String digest
   }
 
   /*
-   * The distribution spec's grammar, checked by hand rather than by regex, whose start-up in a
-   * fresh JVM (~2 ms) an import would pay before its first request. RegistryRefTest holds the
+   * The distribution spec's grammar, checked by hand (see AsciiWords). RegistryRefTest holds the
    * spec's regexes and checks these against them.
    */
 
   /** {@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}} */
   static boolean isTag(String tag) {
-    if (tag.isEmpty() || tag.length() > 128) {
-      return false;
-    }
-    for (int i = 0; i < tag.length(); i++) {
-      char c = tag.charAt(i);
-      if (!isAlphaNumeric(c) && c != '_' && (i == 0 || (c != '.' && c != '-'))) {
-        return false;
-      }
-    }
-    return true;
+    return AsciiWords.matches(tag, 128, "_", "_.-");
   }
 
   /** Path components joined by {@code /}. */
@@ -73,7 +63,7 @@ record RegistryRef(String registry, String repository, String tag, String digest
     int i = 0;
     while (true) {
       int run = i;
-      while (i < c.length() && isLowerAlphaNumeric(c.charAt(i))) {
+      while (i < c.length() && AsciiWords.isLowerAlphaNumeric(c.charAt(i))) {
         i++;
       }
       if (i == run) {
@@ -93,14 +83,6 @@ record RegistryRef(String registry, String repository, String tag, String digest
         return false;
       }
     }
-  }
-
-  private static boolean isLowerAlphaNumeric(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  }
-
-  private static boolean isAlphaNumeric(char c) {
-    return isLowerAlphaNumeric(c) || (c >= 'A' && c <= 'Z');
   }
 
   private static boolean looksLikeHost(String first) {
