@@ -11,7 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +89,10 @@ final class ImportScratch implements AutoCloseable {
    */
   private static void sweepLegacyPart(Path part) {
     try {
-      FileTime modified = Files.getLastModifiedTime(part, LinkOption.NOFOLLOW_LINKS);
-      if (modified.toMillis() < System.currentTimeMillis() - LEGACY_PART_AGE_MS
-          && Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+      BasicFileAttributes a =
+          Files.readAttributes(part, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (a.isRegularFile()
+          && a.lastModifiedTime().toMillis() < System.currentTimeMillis() - LEGACY_PART_AGE_MS) {
         Files.deleteIfExists(part);
         log().debug("removed {}, left by an import that did not finish", part);
       }
