@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,12 +20,17 @@ import java.util.Set;
  * What one layer's unpack knows about the tree it writes, so it can skip system calls: which
  * directories it created (nothing it did not write can exist under them), which paths it wrote, and
  * where each parent name resolved to. Every deletion drops the cached resolutions.
+ *
+ * <p>Before the unpacker changes a path's mode, owner or times it asks {@link #requireUnlinked}:
+ * those calls take a path and the kernel follows links in it, so every directory above the path is
+ * checked to be a directory and not a link, without following links.
  */
 final class LayerTree {
   private final Path root;
   private final Set<Path> written = new HashSet<>();
   private final Set<Path> createdDirs = new HashSet<>();
   private final Map<String, Path> resolvedParents = new HashMap<>();
+  private final Set<Path> checkedDirs = new HashSet<>();
 
   LayerTree(Path root) {
     this.root = root;
@@ -72,6 +79,7 @@ final class LayerTree {
    * that name, the cached path would write through it, out of the root.
    */
   void symlinkTakes(String name) {
+    checkedDirs.clear();
     String prefix = name + "/";
     for (var keys = resolvedParents.keySet().iterator(); keys.hasNext(); ) {
       String k = keys.next();
@@ -103,8 +111,48 @@ final class LayerTree {
   void delete(Path path) throws IOException {
     if (deleteTree(path)) {
       resolvedParents.clear();
+      checkedDirs.clear();
       createdDirs.removeIf(d -> d.startsWith(path));
     }
+  }
+
+  /**
+   * Checks, not following links, that every directory between the root and {@code path} is a
+   * directory and that {@code path} itself is not a link unless {@code linkAllowed}; returns the
+   * path's attributes. Directories already checked are remembered until something is deleted or a
+   * symlink is made, the only ways a checked directory can stop being one.
+   */
+  BasicFileAttributes requireUnlinked(Path path, boolean linkAllowed) throws IOException {
+    Path parent = path.getParent();
+    if (!path.startsWith(root) || parent == null || !parent.startsWith(root)) {
+      throw new ImageException(path + " is outside the image root " + root);
+    }
+    requireDirectory(parent);
+    BasicFileAttributes a = lstat(path);
+    if (a.isSymbolicLink() && !linkAllowed) {
+      throw new ImageException(
+          "layer entry '" + root.relativize(path) + "' is a symlink now; refusing to change it");
+    }
+    return a;
+  }
+
+  private void requireDirectory(Path dir) throws IOException {
+    if (dir.equals(root) || checkedDirs.contains(dir)) {
+      return;
+    }
+    requireDirectory(dir.getParent());
+    if (!lstat(dir).isDirectory()) {
+      throw new ImageException(
+          "'"
+              + root.relativize(dir)
+              + "' is no longer a directory of the layer; refusing to change"
+              + " what is under it");
+    }
+    checkedDirs.add(dir);
+  }
+
+  private static BasicFileAttributes lstat(Path path) throws IOException {
+    return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Removes a path and what is under it, not following links; false when nothing was there. */

@@ -64,7 +64,7 @@ final class LayerUnpacker {
       return;
     }
     if (base.startsWith(WHITEOUT)) {
-      tree.delete(target.resolveSibling(base.substring(WHITEOUT.length())));
+      delete(target.resolveSibling(base.substring(WHITEOUT.length())));
       return;
     }
     tree.makeDirectories(target.getParent());
@@ -76,9 +76,7 @@ final class LayerUnpacker {
       directory(target, e, fresh);
     } else {
       if (!fresh) {
-        tree.delete(target);
-        // its mode, applied at the end, must not land on whatever replaces it
-        dirs.remove(target);
+        delete(target);
       }
       create(target, e, data, fresh);
     }
@@ -92,7 +90,7 @@ final class LayerUnpacker {
             || (!fresh && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS));
     if (!exists) {
       if (!fresh) {
-        tree.delete(target);
+        delete(target);
       }
       Files.createDirectory(target);
       tree.createdDirectory(target);
@@ -100,10 +98,21 @@ final class LayerUnpacker {
     dirs.put(target, e);
   }
 
+  /**
+   * Deletes what is at {@code path} and forgets the directory modes queued for it and under it:
+   * they must not land on whatever takes its place, least of all through a symlink.
+   */
+  private void delete(Path path) throws IOException {
+    tree.delete(path);
+    if (!dirs.isEmpty()) {
+      dirs.keySet().removeIf(d -> d.startsWith(path));
+    }
+  }
+
   private void create(Path target, TarEntry e, InputStream data, boolean fresh) throws IOException {
     if (e.isSymbolicLink()) {
       Files.createSymbolicLink(target, Path.of(e.linkName()));
-      owner(target, e, fresh);
+      symlinkOwner(target, e, fresh);
     } else if (e.isLink()) {
       Path source = RootedPath.resolve(root, RootedPath.cleanName(e.linkName()));
       if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -154,28 +163,34 @@ final class LayerUnpacker {
   }
 
   private void attributes(Path target, TarEntry e, boolean fresh) throws IOException {
-    owner(target, e, fresh);
+    tree.requireUnlinked(target, false);
+    if (needsOwner(e, fresh)) {
+      chown(target, e);
+    }
     Files.setAttribute(target, "unix:mode", e.mode() & 07777);
-    // both times given: the JDK then sets them without a stat first (the target is never a link)
+    // both times given: the JDK then sets them without a stat first (checked above: not a link)
     FileTime mtime = e.mtime();
     Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
+  }
+
+  private void symlinkOwner(Path link, TarEntry e, boolean fresh) throws IOException {
+    if (needsOwner(e, fresh)) {
+      tree.requireUnlinked(link, true);
+      chown(link, e);
+    }
   }
 
   /**
    * A file root makes in a directory this layer created (whose set-group-id bit is not applied
    * until the end) already belongs to 0:0, which is what most image entries ask for.
    */
-  private void owner(Path target, TarEntry e, boolean fresh) throws IOException {
-    if (!asRoot) {
-      return;
-    }
-    int uid = (int) e.uid();
-    int gid = (int) e.gid();
-    if (fresh && uid == 0 && gid == 0) {
-      return;
-    }
-    Files.setAttribute(target, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
-    Files.setAttribute(target, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+  private boolean needsOwner(TarEntry e, boolean fresh) {
+    return asRoot && !(fresh && e.uid() == 0 && e.gid() == 0);
+  }
+
+  private static void chown(Path target, TarEntry e) throws IOException {
+    Files.setAttribute(target, "unix:uid", (int) e.uid(), LinkOption.NOFOLLOW_LINKS);
+    Files.setAttribute(target, "unix:gid", (int) e.gid(), LinkOption.NOFOLLOW_LINKS);
   }
 
   /** An opaque directory hides what lower layers put there, not what this layer adds. */
@@ -186,7 +201,7 @@ final class LayerUnpacker {
     try (var children = Files.list(dir)) {
       for (Path child : children.toList()) {
         if (!tree.wasWritten(child)) {
-          tree.delete(child);
+          delete(child);
         }
       }
     }

@@ -154,4 +154,39 @@ class LayerUnpackerTest {
     assertThat((int) Files.getAttribute(outside, "unix:mode") & 07777).isEqualTo(0600);
     assertThat(Files.isSymbolicLink(root.resolve("d"))).isTrue();
   }
+
+  /**
+   * The directory modes and owners a layer asks for are applied at its end; a directory replaced by
+   * a symlink meanwhile must not take them through the link, nor may anything under it.
+   */
+  @Test
+  void directoryModesQueuedUnderAPathLaterMadeASymlinkDoNotReachTheHost() throws Exception {
+    Path host = Files.createTempDirectory("host");
+    Path victim = Files.createDirectory(host.resolve("victim"));
+    Files.setAttribute(victim, "unix:mode", 0755);
+    int uid = (int) Files.getAttribute(victim, "unix:uid");
+    int gid = (int) Files.getAttribute(victim, "unix:gid");
+    Files.setAttribute(host, "unix:mode", 0700);
+    Tars layer =
+        new Tars().dir("p").dir("p/victim", 04777, 4242, 4242).symlink("p", host.toString());
+    new LayerUnpacker(root.toRealPath(), Commands.isRoot())
+        .apply(new ByteArrayInputStream(layer.bytes()));
+    assertThat((int) Files.getAttribute(victim, "unix:mode") & 07777).isEqualTo(0755);
+    assertThat((int) Files.getAttribute(host, "unix:mode") & 07777).isEqualTo(0700);
+    assertThat((int) Files.getAttribute(victim, "unix:uid")).isEqualTo(uid);
+    assertThat((int) Files.getAttribute(victim, "unix:gid")).isEqualTo(gid);
+    assertThat(Files.readSymbolicLink(root.resolve("p"))).isEqualTo(host);
+  }
+
+  /** The same through a later layer's symlink: an earlier layer's directory is replaced by it. */
+  @Test
+  void directoryModesOfALayerDoNotFollowASymlinkPutInPlaceOfTheirParentByTheSameLayer()
+      throws Exception {
+    Path host = Files.createTempDirectory("host");
+    Path victim = Files.createDirectory(host.resolve("victim"));
+    Files.setAttribute(victim, "unix:mode", 0755);
+    apply(new Tars().dir("p").dir("p/victim"));
+    apply(new Tars().dir("p/victim", 04777, 0, 0).symlink("p", host.toString()));
+    assertThat((int) Files.getAttribute(victim, "unix:mode") & 07777).isEqualTo(0755);
+  }
 }

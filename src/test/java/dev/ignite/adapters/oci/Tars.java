@@ -21,6 +21,15 @@ final class Tars {
     return add(new TarArchiveEntry(name + "/"), new byte[0]);
   }
 
+  /** A directory with its mode (07777 bits) and owner. */
+  Tars dir(String name, int mode, int uid, int gid) {
+    TarArchiveEntry e = new TarArchiveEntry(name + "/");
+    e.setMode(040000 | mode);
+    e.setUserId(uid);
+    e.setGroupId(gid);
+    return add(e, new byte[0]);
+  }
+
   Tars file(String name, String content) {
     return file(name, content, 0644);
   }
