@@ -56,6 +56,16 @@ final class BlobStore {
     try {
       MessageDigest sha = Digests.sha256();
       long n = copy(in, part, sha, digest, size, progress, live);
+      if (size >= 0 && n > size) {
+        throw new ImageException(
+            "blob "
+                + digest
+                + " from "
+                + origin
+                + " is larger than the "
+                + size
+                + " bytes its descriptor gives; nothing was kept");
+      }
       String actual = Digests.of(sha);
       if (!actual.equals(digest)) {
         throw new ImageException(
@@ -125,8 +135,10 @@ final class BlobStore {
       throws IOException {
     byte[] buf = new byte[BUFFER];
     long done = 0;
+    long limit = size >= 0 ? size + 1 : Long.MAX_VALUE; // one byte more shows a blob too long
     try (OutputStream out = Files.newOutputStream(part)) {
-      for (int r; (r = in.read(buf)) > 0; ) {
+      for (int r;
+          done < limit && (r = in.read(buf, 0, (int) Math.min(buf.length, limit - done))) > 0; ) {
         out.write(buf, 0, r); // unbuffered: a reader of the part file sees it at once
         if (live != null) {
           live.wrote(done + r);

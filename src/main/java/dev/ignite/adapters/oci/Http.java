@@ -43,7 +43,7 @@ final class Http {
           HttpSocket.exchange(method, current, headers, CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
       int status = r.status();
       if (!isRedirect(status)) {
-        return r;
+        return r.from(current);
       }
       String location = r.header("Location");
       r.discard();
@@ -81,6 +81,10 @@ final class Http {
               + " redirects to a "
               + to.getScheme()
               + ": URL; refused");
+    }
+    if (from.getScheme().equalsIgnoreCase("https") && to.getScheme().equalsIgnoreCase("http")) {
+      throw new RegistryError(
+          status, "HTTP " + status + " from " + from + " redirects to plain " + to + "; refused");
     }
     return to;
   }

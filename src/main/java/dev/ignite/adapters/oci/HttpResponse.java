@@ -2,6 +2,7 @@ package dev.ignite.adapters.oci;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +15,27 @@ final class HttpResponse implements AutoCloseable {
   private final int status;
   private final Map<String, List<String>> headers; // lower-case names
   private final InputStream body;
+  private final URI uri;
 
   HttpResponse(int status, Map<String, List<String>> headers, InputStream body) {
+    this(status, headers, body, null);
+  }
+
+  private HttpResponse(int status, Map<String, List<String>> headers, InputStream body, URI uri) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.uri = uri;
+  }
+
+  /** The same answer, known to come from {@code uri} (after redirects). */
+  HttpResponse from(URI where) {
+    return new HttpResponse(status, headers, body, where);
+  }
+
+  /** Where the answer came from, after redirects. */
+  URI uri() {
+    return uri;
   }
 
   int status() {

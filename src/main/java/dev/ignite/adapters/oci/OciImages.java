@@ -27,14 +27,14 @@ public final class OciImages implements ImageSource {
   private final UnpackedTrees unpacked;
   private final Path cacheDir;
 
-  private OciImages(Path cacheDir, Retry retry) {
+  private OciImages(Path cacheDir, Retry retry, BlobDeadline deadline) {
     this.cacheDir = cacheDir;
     this.blobs = new BlobStore(cacheDir);
     this.records = new ImageRecords(cacheDir);
     this.unpacked = new UnpackedTrees(cacheDir);
     Path dockerConfig =
         DockerCredentials.defaultLocation(System.getenv(), System.getProperty("user.home"));
-    this.registries = new RegistryPuller(retry, dockerConfig);
+    this.registries = new RegistryPuller(retry, deadline, dockerConfig);
   }
 
   /** A cache in {@code cacheDir}; registry calls are tried 3 times, 0.5 s then 1 s apart. */
@@ -43,7 +43,11 @@ public final class OciImages implements ImageSource {
   }
 
   public static OciImages create(Path cacheDir, int attempts, Duration firstRetryDelay) {
-    return new OciImages(cacheDir, new Retry(attempts, firstRetryDelay));
+    return new OciImages(cacheDir, new Retry(attempts, firstRetryDelay), BlobDeadline.DEFAULT);
+  }
+
+  static OciImages create(Path cacheDir, Retry retry, BlobDeadline deadline) {
+    return new OciImages(cacheDir, retry, deadline);
   }
 
   @Override

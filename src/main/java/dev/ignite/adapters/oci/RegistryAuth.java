@@ -1,6 +1,7 @@
 package dev.ignite.adapters.oci;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,11 +17,40 @@ final class RegistryAuth {
   private static final int MAX_TOKEN_RESPONSE = 1 << 20;
   private final String repository;
   private final Optional<DockerCredentials.Credentials> credentials;
+  private final String registry;
+  private final boolean insecure;
   private String authorization;
 
   RegistryAuth(String repository, Optional<DockerCredentials.Credentials> credentials) {
+    this(repository, credentials, "registry.invalid", false);
+  }
+
+  /**
+   * For {@code repository} on {@code registry} (HOST:PORT), spoken to over plain HTTP if {@code
+   * insecure}.
+   */
+  RegistryAuth(
+      String repository,
+      Optional<DockerCredentials.Credentials> credentials,
+      String registry,
+      boolean insecure) {
     this.repository = repository;
     this.credentials = credentials;
+    this.registry = registry;
+    this.insecure = insecure;
+  }
+
+  /**
+   * Credentials go to a token realm over HTTPS, or over plain HTTP only to the host of an insecure
+   * registry, which receives them in the clear anyway: a registry must not be able to have them
+   * sent in the clear to any listener it names.
+   */
+  static boolean mayCarryCredentials(URI realm, String registry, boolean insecure) {
+    if ("https".equalsIgnoreCase(realm.getScheme())) {
+      return true;
+    }
+    String registryHost = URI.create("http://" + registry).getHost();
+    return insecure && realm.getHost() != null && realm.getHost().equalsIgnoreCase(registryHost);
   }
 
   /** The {@code Authorization} header to send, or null before any challenge. */
@@ -60,17 +90,26 @@ final class RegistryAuth {
         .param("service")
         .ifPresent(s -> query.append("service=").append(encode(s)).append('&'));
     query.append("scope=").append(encode("repository:" + repository + ":pull"));
+    URI uri = Http.parse(query.toString());
+    boolean withheld = credentials.isPresent() && !mayCarryCredentials(uri, registry, insecure);
+    String basic = withheld ? null : credentials.map(RegistryAuth::basic).orElse(null);
     byte[] body;
-    try (HttpResponse r =
-        Http.send(
-            "GET",
-            Http.parse(query.toString()),
-            "application/json",
-            credentials.map(RegistryAuth::basic).orElse(null))) {
+    try (HttpResponse r = Http.send("GET", uri, "application/json", basic)) {
       int status = r.status();
       if (status != 200) {
         throw new RegistryError(
-            status, "token server " + realm + " answered HTTP " + status + ": " + r.errorText());
+            status,
+            "token server "
+                + realm
+                + " answered HTTP "
+                + status
+                + (withheld
+                    ? " (asked without the credentials for "
+                        + registry
+                        + ": they go to a token server only over HTTPS)"
+                    : "")
+                + ": "
+                + r.errorText());
       }
       body = r.body().readNBytes(MAX_TOKEN_RESPONSE);
     }

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,13 +17,17 @@ final class RegistryClient {
 
   static final int MAX_MANIFEST = 4 << 20;
   private final String base;
+  private final String registry;
   private final RegistryAuth auth;
+  private final BlobDeadline deadline;
 
   /** Plain HTTP when {@code insecure}; HTTPS with the JDK's default trust otherwise. */
-  RegistryClient(RegistryRef ref, boolean insecure, RegistryAuth auth) {
+  RegistryClient(RegistryRef ref, boolean insecure, RegistryAuth auth, BlobDeadline deadline) {
     this.base =
         (insecure ? "http://" : "https://") + ref.registry() + "/v2/" + ref.repository() + "/";
+    this.registry = ref.registry();
     this.auth = auth;
+    this.deadline = deadline;
   }
 
   Manifest manifest(String reference) throws IOException {
@@ -36,15 +41,34 @@ final class RegistryClient {
     }
   }
 
-  /** The blob's bytes; the caller closes the stream and verifies the digest. */
-  InputStream blob(String digest) throws IOException {
-    return get("blobs/" + digest, null).body();
+  /**
+   * The blob's bytes, within the deadline for its {@code size}; the caller closes the stream and
+   * verifies the digest.
+   */
+  InputStream blob(String digest, long size) throws IOException {
+    return new TimedBody(
+        get("blobs/" + digest, null).body(),
+        "blob " + digest + " from registry " + registry,
+        deadline.forSize(size),
+        deadline.idle());
   }
 
   private HttpResponse get(String path, String accept) throws IOException {
     URI uri = Http.parse(base + path); // registry, repository and reference were validated
     String header = auth.header();
     HttpResponse r = Http.send("GET", uri, accept, header);
+    if (r.status() == 401 && !Http.sameOrigin(uri, r.uri())) {
+      r.discard();
+      throw new ImageException(
+          "GET "
+              + uri
+              + " was redirected to "
+              + r.uri().getScheme()
+              + "://"
+              + r.uri().getAuthority()
+              + ", which answered HTTP 401; only the registry itself is answered with"
+              + " credentials");
+    }
     if (r.status() == 401) {
       List<AuthChallenge> challenges = AuthChallenge.parseAll(r.headers("WWW-Authenticate"));
       r.discard();

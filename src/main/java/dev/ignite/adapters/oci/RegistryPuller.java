@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 final class RegistryPuller {
   private static final int PARALLEL = 3;
   private final Retry retry;
+  private final BlobDeadline deadline;
   private final Path defaultDockerConfig;
 
-  RegistryPuller(Retry retry, Path defaultDockerConfig) {
+  RegistryPuller(Retry retry, BlobDeadline deadline, Path defaultDockerConfig) {
     this.retry = retry;
+    this.deadline = deadline;
     this.defaultDockerConfig = defaultDockerConfig;
   }
 
@@ -178,7 +180,7 @@ final class RegistryPuller {
         new Retry.Call<String>() {
           @Override
           public String run() throws IOException {
-            try (InputStream in = client.blob(digest)) {
+            try (InputStream in = client.blob(digest, size)) {
               session.put(digest, size, in, "registry " + ref.registry());
             }
             return digest;
@@ -188,9 +190,14 @@ final class RegistryPuller {
 
   private RegistryClient client(RegistryRef ref, ImportOptions options) {
     Path config = options.dockerConfig().orElse(defaultDockerConfig);
+    boolean insecure = options.insecureRegistries().contains(ref.registry());
     var auth =
-        new RegistryAuth(ref.repository(), DockerCredentials.forRegistry(config, ref.registry()));
-    return new RegistryClient(ref, options.insecureRegistries().contains(ref.registry()), auth);
+        new RegistryAuth(
+            ref.repository(),
+            DockerCredentials.forRegistry(config, ref.registry()),
+            ref.registry(),
+            insecure);
+    return new RegistryClient(ref, insecure, auth, deadline);
   }
 
   private static ImageException translate(RegistryError e, RegistryRef ref) {
@@ -213,7 +220,10 @@ final class RegistryPuller {
               + " (HTTP "
               + status
               + "); log in so that config.json holds credentials for "
-              + ref.registry(),
+              + ref.registry()
+              + " ("
+              + e.getMessage()
+              + ")",
           e);
     }
     return new ImageException(

@@ -30,6 +30,10 @@ final class Retry {
         return call.run();
       } catch (IOException | UncheckedIOException e) {
         IOException io = asIo(e);
+        if (io instanceof TimedBody.Expired) {
+          throw new ImageException(
+              io.getMessage() + "; the registry or the network is too slow for this import", io);
+        }
         var tls = TlsFailure.of(io, registry);
         if (tls.isPresent()) {
           throw tls.get();

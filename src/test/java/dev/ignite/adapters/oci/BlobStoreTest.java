@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportProgress;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +52,45 @@ class BlobStoreTest {
         "t",
         new LiveBlob(digest));
     assertThat(store.path(digest)).hasContent("layer");
+  }
+
+  @Test
+  void readsNoMoreThanOneByteBeyondTheSizeTheDescriptorGives() throws Exception {
+    BlobStore store = new BlobStore(cache);
+    String digest = Digests.of("layer".getBytes());
+    long[] served = {0};
+    InputStream long64MiB =
+        new InputStream() {
+          @Override
+          public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            int n = (int) Math.min(len, (64 << 20) - served[0]);
+            if (n == 0) {
+              return -1;
+            }
+            Arrays.fill(b, off, off + n, (byte) 'x');
+            served[0] += n;
+            return n;
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                store.put(
+                    parts,
+                    digest,
+                    5,
+                    long64MiB,
+                    ImportProgress.NONE,
+                    "registry test",
+                    new LiveBlob(digest)))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("larger than the 5 bytes");
+    assertThat(served[0]).isEqualTo(6);
+    assertThat(store.has(digest)).isFalse();
   }
 }

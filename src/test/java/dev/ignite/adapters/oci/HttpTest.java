@@ -44,6 +44,15 @@ class HttpTest {
   }
 
   @Test
+  void aRedirectFromHttpsToPlainHttpIsRefused() {
+    URI from = URI.create("https://registry.example/v2/x/blobs/sha256:ab");
+    assertThatThrownBy(() -> Http.redirectTarget(from, "http://storage.example/blob", 307))
+        .isInstanceOf(RegistryError.class)
+        .hasMessageContaining("plain http://storage.example/blob")
+        .hasMessageContaining("refused");
+  }
+
+  @Test
   void refusesToFetchAnythingButHttpOrHttps() {
     assertThatThrownBy(() -> Http.send("GET", URI.create("file:///etc/shadow"), null, "Basic eDp5"))
         .isInstanceOf(RegistryError.class)

@@ -3,6 +3,7 @@ package dev.ignite.adapters.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -49,5 +50,20 @@ class RegistryAuthTest {
         new RegistryAuth("a", Optional.of(new DockerCredentials.Credentials("u", "p")));
     assertThat(auth.answer(List.of(new AuthChallenge("negotiate", java.util.Map.of())), null))
         .isEmpty();
+  }
+
+  @Test
+  void credentialsGoToATokenRealmOverHttpsOrToTheInsecureRegistrysOwnHost() {
+    URI https = URI.create("https://auth.example/token");
+    URI plainElsewhere = URI.create("http://auth.example/token");
+    URI plainSameHost = URI.create("http://10.0.0.5:8080/token");
+    assertThat(RegistryAuth.mayCarryCredentials(https, "registry.example", false)).isTrue();
+    assertThat(RegistryAuth.mayCarryCredentials(plainElsewhere, "registry.example", false))
+        .isFalse();
+    assertThat(RegistryAuth.mayCarryCredentials(plainElsewhere, "10.0.0.5:5000", true)).isFalse();
+    assertThat(RegistryAuth.mayCarryCredentials(plainSameHost, "10.0.0.5:5000", true)).isTrue();
+    assertThat(RegistryAuth.mayCarryCredentials(plainSameHost, "10.0.0.5:5000", false))
+        .as("an HTTPS registry's credentials never go out in the clear")
+        .isFalse();
   }
 }
