@@ -40,7 +40,7 @@ final class DebugfsScript {
       }
       add("rm", target);
     }
-    checkQuotable(hostFile.toString());
+    DebugfsLine.checkHostPath(hostFile);
     add("write", hostFile.toString(), target);
     owned(target, 0100000 | mode);
     addedBytes += Files.size(hostFile) + 4096;
@@ -64,21 +64,33 @@ final class DebugfsScript {
       paths = walk.skip(1).sorted().collect(Collectors.toList());
     }
     for (Path source : paths) {
-      String target = base + "/" + hostDir.relativize(source);
-      checkQuotable(target);
-      checkQuotable(source.toString());
-      PosixFileAttributes a =
-          Files.readAttributes(source, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (a.isSymbolicLink()) {
-        add("symlink", target, Files.readSymbolicLink(source).toString());
-      } else if (a.isDirectory()) {
-        mkdir(target);
-        owned(target, 040000 | bits(a.permissions()));
-      } else if (a.isRegularFile()) {
-        add("write", source.toString(), target);
-        owned(target, 0100000 | bits(a.permissions()));
-        addedBytes += a.size() + 4096;
+      try {
+        treeEntry(source, base + "/" + hostDir.relativize(source));
+      } catch (IOException e) {
+        throw new IOException("cannot copy " + printable(source) + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * One file, folder or link of a copied tree. The tree may come from a hostile kernel image or a
+   * folder someone else fills: its names and link targets are checked like every other word.
+   */
+  private void treeEntry(Path source, String target) throws IOException {
+    DebugfsLine.checkHostPath(source);
+    PosixFileAttributes a =
+        Files.readAttributes(source, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (a.isSymbolicLink()) {
+      Path linkTarget = Files.readSymbolicLink(source);
+      DebugfsLine.checkHostPath(linkTarget);
+      add("symlink", target, linkTarget.toString());
+    } else if (a.isDirectory()) {
+      mkdir(target);
+      owned(target, 040000 | bits(a.permissions()));
+    } else if (a.isRegularFile()) {
+      add("write", source.toString(), target);
+      owned(target, 0100000 | bits(a.permissions()));
+      addedBytes += a.size() + 4096;
     }
   }
 
@@ -98,25 +110,25 @@ final class DebugfsScript {
   private String guestPath(String vmPath) throws IOException {
     Path resolved = GuestPath.resolve(imageTree, vmPath);
     String guest = "/" + imageTree.relativize(resolved);
-    checkQuotable(guest);
+    DebugfsLine.checkWord(guest);
     return guest;
   }
 
-  private void parents(String guestPath) {
+  private void parents(String guestPath) throws IOException {
     int slash = 0;
     while ((slash = guestPath.indexOf('/', slash + 1)) > 0) {
       mkdir(guestPath.substring(0, slash));
     }
   }
 
-  private void mkdir(String guestPath) {
+  private void mkdir(String guestPath) throws IOException {
     if (!existsInImage(guestPath) && created.add(guestPath)) {
       add("mkdir", guestPath);
       owned(guestPath, 040755);
     }
   }
 
-  private void owned(String target, int mode) {
+  private void owned(String target, int mode) throws IOException {
     add("sif", target, "mode", "0" + Integer.toOctalString(mode));
     add("sif", target, "uid", "0");
     add("sif", target, "gid", "0");
@@ -131,21 +143,12 @@ final class DebugfsScript {
     return Files.isDirectory(imageTree.resolve(guestPath.substring(1)), LinkOption.NOFOLLOW_LINKS);
   }
 
-  private void add(String command, String... args) {
-    commands.append(command);
-    for (String a : args) {
-      commands.append(" \"").append(a).append('"');
-    }
-    commands.append('\n');
+  private void add(String command, String... args) throws IOException {
+    commands.append(DebugfsLine.of(command, args));
   }
 
-  /** debugfs reads one command per line with double-quoted arguments and no escapes. */
-  static void checkQuotable(String path) throws IOException {
-    for (char c : path.toCharArray()) {
-      if (c == '"' || c < 0x20 || c == 0x7f) {
-        throw new IOException("path \"" + path + "\" holds a quote or control character");
-      }
-    }
+  private static String printable(Path p) {
+    return DebugfsLine.printable(p.toString());
   }
 
   static int bits(Set<PosixFilePermission> permissions) {

@@ -39,9 +39,9 @@ final class DiskWrite implements AutoCloseable {
 
   /** Waits for the fill step, then has debugfs run {@code script} on {@code disk}. */
   Outcome finish(Path disk, String script) throws IOException {
-    DebugfsScript.checkQuotable(disk.toString());
+    DebugfsLine.checkHostPath(disk);
+    String input = DebugfsLine.of("open -w", disk.toString()) + script;
     Processes.Result filled = fill.await();
-    String input = "open -w \"" + disk + "\"\n" + script;
     if (!filled.ok()) {
       return new Outcome(filled, Optional.empty(), input);
     }

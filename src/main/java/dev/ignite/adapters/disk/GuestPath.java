@@ -1,6 +1,7 @@
 package dev.ignite.adapters.disk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,21 +13,46 @@ import java.nio.file.Path;
  */
 final class GuestPath {
   private static final int MAX_LINKS = 40;
+  // PATH_MAX (4096, with its NUL) and NAME_MAX of Linux and ext4
+  private static final int MAX_PATH_BYTES = 4095;
+  private static final int MAX_NAME_BYTES = 255;
 
   private GuestPath() {}
 
-  /** Checks a {@code vmPath} from a manifest: absolute, normalised, no {@code ..}, not "/". */
+  /**
+   * Checks a {@code vmPath} from a manifest: absolute, normalised, no {@code ..}, not "/", within
+   * Linux's length limits, and free of what debugfs cannot take in a quoted word.
+   */
   static String validate(String vmPath, String field) {
     if (vmPath == null || !vmPath.startsWith("/")) {
       throw new IllegalArgumentException(field + ": \"" + vmPath + "\" must be an absolute path");
     }
+    String shown = DebugfsLine.printable(abbreviated(vmPath));
+    if (vmPath.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+      throw new IllegalArgumentException(
+          field + ": \"" + shown + "\" is longer than " + MAX_PATH_BYTES + " bytes");
+    }
     for (String part : vmPath.substring(1).split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\0') >= 0) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
         throw new IllegalArgumentException(
-            field + ": \"" + vmPath + "\" must be normalised (no empty, '.' or '..' parts)");
+            field + ": \"" + shown + "\" must be normalised (no empty, '.' or '..' parts)");
+      }
+      if (part.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+        throw new IllegalArgumentException(
+            field + ": \"" + shown + "\" has a name longer than " + MAX_NAME_BYTES + " bytes");
       }
     }
+    try {
+      DebugfsLine.checkWord(vmPath);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          field + ": \"" + shown + "\" must not hold a double quote or control character");
+    }
     return vmPath;
+  }
+
+  private static String abbreviated(String path) {
+    return path.length() <= 100 ? path : path.substring(0, 100) + "...";
   }
 
   /**

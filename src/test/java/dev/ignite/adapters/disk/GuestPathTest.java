@@ -23,6 +23,20 @@ class GuestPathTest {
   }
 
   @Test
+  void refusesPathsLongerThanLinuxTakesAndWordsDebugfsCannotQuote() {
+    String longName = "/" + "n".repeat(256);
+    String longPath = ("/" + "p".repeat(200)).repeat(21);
+    for (String bad : new String[] {longName, longPath, "/etc/a\"b", "/etc/a\nb", "/etc/a\u0000"}) {
+      assertThatThrownBy(() -> GuestPath.validate(bad, "spec.copyFiles[0].vmPath"))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("spec.copyFiles[0].vmPath: ")
+          .hasMessageNotContaining("\n");
+    }
+    assertThat(GuestPath.validate("/" + "n".repeat(255), "f")).hasSize(256);
+  }
+
+  @Test
   void followsAbsoluteLinksInsideTheTreeNotOnTheHost() throws IOException {
     Files.createDirectories(root.resolve("usr/lib"));
     Files.createSymbolicLink(root.resolve("lib"), Path.of("/usr/lib"));
