@@ -66,7 +66,7 @@ public final class VmLifecycle {
     Vm created = phases.time("create", () -> vms.create(request));
     Vm started;
     try {
-      started = starter.start(created, progress, phases);
+      started = store.withObjectLock(created.uid(), () -> starter.start(created, progress, phases));
     } catch (RuntimeException e) {
       LOG.debug("run of {} failed; removing it", created.name(), e);
       killQuietly(created);
@@ -81,9 +81,22 @@ public final class VmLifecycle {
 
   /** Starts a recorded VM; {@code sshTimeout} null means do not wait for SSH. */
   public Vm start(String ref, ImportProgress progress, Duration sshTimeout) {
-    Vm started = starter.start(vms.get(ref), progress);
+    Vm vm = vms.get(ref);
+    Vm started = store.withObjectLock(vm.uid(), () -> startRecorded(current(vm), progress));
     awaitSsh(started, sshTimeout);
     return started;
+  }
+
+  /** Boots a recorded VM; the caller holds its lock (see {@link StateStore#withObjectLock}). */
+  public Vm startRecorded(Vm vm, ImportProgress progress) {
+    return starter.start(vm, progress);
+  }
+
+  /** The VM as recorded now: another process may have changed it since it was looked up. */
+  private Vm current(Vm vm) {
+    return store
+        .get(Vm.class, vm.uid())
+        .orElseThrow(() -> new LifecycleException("VM " + vm.name() + " was removed meanwhile"));
   }
 
   private void awaitSsh(Vm vm, Duration timeout) {
@@ -128,6 +141,11 @@ public final class VmLifecycle {
   /** Asks the guest to power off; after {@code timeout} it is stopped hard. */
   public Vm stop(String ref, Duration timeout) {
     Vm vm = vms.get(ref);
+    return store.withObjectLock(vm.uid(), () -> stopRecorded(current(vm), timeout));
+  }
+
+  /** Powers a VM off; the caller holds its lock. */
+  public Vm stopRecorded(Vm vm, Duration timeout) {
     try {
       vmm.stop(vm.uid(), dirOf(vm), timeout);
     } catch (IOException e) {
@@ -139,7 +157,11 @@ public final class VmLifecycle {
 
   /** Ends the VM's process at once. */
   public Vm kill(String ref) {
-    Vm vm = vms.get(ref);
+    Vm found = vms.get(ref);
+    return store.withObjectLock(found.uid(), () -> killRecorded(current(found)));
+  }
+
+  private Vm killRecorded(Vm vm) {
     try {
       vmm.kill(vm.uid(), dirOf(vm));
     } catch (IOException e) {
@@ -154,7 +176,16 @@ public final class VmLifecycle {
    * which kills it first: its disk is deleted anyway, so a clean shutdown would buy nothing.
    */
   public Vm remove(String ref, boolean force) {
-    Vm vm = vms.get(ref);
+    Vm found = vms.get(ref);
+    return store.withObjectLock(found.uid(), () -> remove(current(found), force));
+  }
+
+  /** Removes a VM, killing it first if it still runs; the caller holds its lock. */
+  public Vm removeRecorded(Vm vm) {
+    return remove(vm, true);
+  }
+
+  private Vm remove(Vm vm, boolean force) {
     if (observe(vm).isPresent()) {
       if (!force) {
         throw new LifecycleException(

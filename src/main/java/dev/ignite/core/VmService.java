@@ -4,6 +4,7 @@ import dev.ignite.api.Configuration;
 import dev.ignite.api.ObjectMeta;
 import dev.ignite.api.Uid;
 import dev.ignite.api.Vm;
+import dev.ignite.api.VmSpec;
 import dev.ignite.api.VmStatus;
 import dev.ignite.ports.StateStore;
 import java.security.SecureRandom;
@@ -46,6 +47,49 @@ public final class VmService {
           store.put(named);
           return named;
         });
+  }
+
+  /**
+   * Records several named VMs under one lock and one listing of the store: all or none. Each is
+   * completed and validated as {@link #create} does.
+   */
+  public List<Vm> createAll(List<Vm> requests) {
+    List<Vm> completed = requests.stream().map(this::complete).toList();
+    completed.forEach(VmValidator::check);
+    return store.withLock(
+        () -> {
+          List<Vm> existing = new java.util.ArrayList<>(store.list(Vm.class));
+          for (Vm vm : completed) {
+            refuseDuplicates(vm, existing);
+            existing.add(vm);
+          }
+          completed.forEach(store::put);
+          return completed;
+        });
+  }
+
+  /**
+   * Replaces a recorded VM's metadata and spec (completed with the host's defaults), keeping its
+   * status; the VM must exist.
+   */
+  public Vm replace(Vm vm) {
+    VmSpec spec = VmLayers.complete(vm.spec(), config);
+    return store.withLock(
+        () -> {
+          Vm current =
+              store
+                  .get(Vm.class, vm.uid())
+                  .orElseThrow(() -> new IllegalStateException("VM " + vm.name() + " is gone"));
+          Vm updated = new Vm(vm.metadata(), spec, current.status());
+          VmValidator.check(updated);
+          store.put(updated);
+          return updated;
+        });
+  }
+
+  /** A spec completed with the host's vmDefaults and the built-in defaults. */
+  public VmSpec completeSpec(VmSpec spec) {
+    return VmLayers.complete(spec, config);
   }
 
   public List<Vm> list() {

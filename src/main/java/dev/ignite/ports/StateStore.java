@@ -27,6 +27,13 @@ public interface StateStore {
   /** Runs {@code action} holding the store's lock, which excludes other processes and threads. */
   <R> R withLock(Supplier<R> action);
 
+  /**
+   * Runs {@code action} holding the lock of one VM (or other object), so that no two processes or
+   * threads operate on it at once: the daemon and a user's {@code ignite start} cannot both boot
+   * it. Independent of {@link #withLock}; never take this lock while holding the store's.
+   */
+  <R> R withObjectLock(Uid uid, Supplier<R> action);
+
   default void withLock(Runnable action) {
     withLock(
         () -> {

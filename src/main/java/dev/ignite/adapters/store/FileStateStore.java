@@ -124,6 +124,17 @@ public final class FileStateStore implements StateStore {
     return lock.run(action);
   }
 
+  @Override
+  public <R> R withObjectLock(Uid uid, Supplier<R> action) {
+    Path locks = root.resolve("locks");
+    try {
+      Files.createDirectories(locks);
+    } catch (IOException e) {
+      throw new StoreException("cannot create " + locks + ": " + e, e);
+    }
+    return new StoreLock(locks.resolve(uid.value() + ".lock")).run(action);
+  }
+
   /** One damaged file must not hide every other object: it is skipped with a warning. */
   private <T extends ApiObject> Optional<T> readListed(Class<T> type, Path file) {
     try {
