@@ -63,6 +63,29 @@ public final class ManifestEncoder {
     return VmTrees.status(status).map();
   }
 
+  /**
+   * The status tree in the shape of a document's own apiVersion: v1alpha2 keeps its addresses flat
+   * under {@code status.ipAddresses}; later versions nest them under {@code status.network}.
+   */
+  public static Map<String, Object> statusTree(VmStatus status, String apiVersion) {
+    Map<String, Object> tree = statusTree(status);
+    if (apiVersion == null || !apiVersion.endsWith("/v1alpha2")) {
+      return tree;
+    }
+    Map<String, Object> flat = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : tree.entrySet()) {
+      if (e.getKey().equals("network")) {
+        Object ips = ((Map<?, ?>) e.getValue()).get("ipAddresses");
+        if (ips != null) {
+          flat.put("ipAddresses", ips);
+        }
+      } else {
+        flat.put(e.getKey(), e.getValue());
+      }
+    }
+    return flat;
+  }
+
   public static String toYaml(ApiObject object) {
     return new Dump(YAML).dumpToString(toTree(object));
   }

@@ -21,10 +21,20 @@ public record DesiredState(List<DesiredVm> vms, Set<String> brokenFiles, List<Pr
    * One located problem. {@code vmName} is set when the document was readable enough to know which
    * VM it is about, so the problem can reach that VM's {@code Ready} condition in its file.
    */
-  public record Problem(String file, int line, String message, java.util.Optional<String> vmName) {
+  public record Problem(
+      String file, int line, int column, String message, java.util.Optional<String> vmName) {
+    /** A problem with a whole file or VM, not a place in it. */
+    public static Problem of(String file, String message, java.util.Optional<String> vmName) {
+      return new Problem(file, 0, 0, message, vmName);
+    }
+
     @Override
     public String toString() {
-      return file + (line > 0 ? ":" + line : "") + ": " + message;
+      return file
+          + (line > 0 ? ":" + line : "")
+          + (line > 0 && column > 0 ? ":" + column : "")
+          + ": "
+          + message;
     }
   }
 }

@@ -15,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** VMs in a map and "processes" in a set: the reconciler's decisions, without QEMU. */
-final class InMemoryVmActions implements VmActions {
-  final Map<Uid, Vm> vms = Collections.synchronizedMap(new LinkedHashMap<>());
-  final Set<Uid> alive = ConcurrentHashMap.newKeySet();
-  final List<String> log = Collections.synchronizedList(new ArrayList<>());
-  final Set<String> failStart = ConcurrentHashMap.newKeySet();
+public final class InMemoryVmActions implements VmActions {
+  public final Map<Uid, Vm> vms = Collections.synchronizedMap(new LinkedHashMap<>());
+  public final Set<Uid> alive = ConcurrentHashMap.newKeySet();
+  public final List<String> log = Collections.synchronizedList(new ArrayList<>());
+  public final Set<String> failStart = ConcurrentHashMap.newKeySet();
   private int nextUid = 1;
 
   @Override

@@ -137,7 +137,8 @@ class ReconcilerTest {
             new DesiredState(
                 List.of(),
                 Set.of("a.yaml"),
-                List.of(new DesiredState.Problem("a.yaml", 3, "invalid YAML", Optional.empty()))));
+                List.of(
+                    new DesiredState.Problem("a.yaml", 3, 1, "invalid YAML", Optional.empty()))));
     assertThat(host.log).isEmpty();
     assertThat(r.plan().steps())
         .singleElement()
