@@ -94,10 +94,7 @@ public final class ManifestReader {
               .map(VmDocuments.VmDocument::name)
               .findFirst();
       String where = e.path().isEmpty() ? "" : e.path() + ": ";
-      String at = e.column() > 0 ? e.line() + ":" + e.column() + ": " : "";
-      out.add(
-          new Problem(
-              file, e.line(), at.isEmpty() ? where + e.message() : where + e.message(), name));
+      out.add(new Problem(file, e.line(), e.column(), where + e.message(), name));
     }
     return out;
   }
