@@ -147,6 +147,11 @@ final class FileKernelStore implements KernelStore {
       return Optional.empty();
     }
     String version = Files.readString(versionFile, StandardCharsets.US_ASCII).trim();
+    if (!KernelVersion.isValid(version)) {
+      // written by an older Ignite that took any version: never use it as a path
+      LOG.warn("skipped kernel {}: {}", dir, KernelVersion.refusal(version));
+      return Optional.empty();
+    }
     Path kernel = dir.resolve("kernel");
     Path initrd = dir.resolve("initrd");
     Path modules = dir.resolve("modules").resolve(version);

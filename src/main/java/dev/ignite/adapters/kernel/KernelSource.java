@@ -3,6 +3,7 @@ package dev.ignite.adapters.kernel;
 import dev.ignite.ports.KernelStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -48,20 +49,46 @@ record KernelSource(Path kernel, Optional<Path> initrd, Optional<Path> modulesRo
     return new KernelSource(newest, initrdBeside(newest), Optional.empty());
   }
 
-  /** An Ignite kernel image: {@code boot/vmlinux} and, if present, {@code lib/modules}. */
+  /**
+   * An Ignite kernel image: {@code boot/vmlinux} and, if present, {@code lib/modules}. The tree was
+   * unpacked from an image anyone can push: a link in it (say {@code lib/modules -> /root}) would
+   * point at the host's own files, so none is followed.
+   */
   private static KernelSource imageTree(Path root) throws IOException {
     for (String name : List.of("boot/vmlinux", "boot/vmlinuz")) {
-      Path kernel = root.resolve(name);
-      if (Files.isRegularFile(kernel)) {
-        Path modules = root.resolve("lib/modules");
-        Path initrd = root.resolve("boot/initrd.img");
+      Optional<Path> kernel = inTree(root, name);
+      if (kernel.isPresent() && Files.isRegularFile(kernel.get(), LinkOption.NOFOLLOW_LINKS)) {
+        Optional<Path> modules = inTree(root, "lib/modules");
+        Optional<Path> initrd = inTree(root, "boot/initrd.img");
         return new KernelSource(
-            kernel,
-            Files.isRegularFile(initrd) ? Optional.of(initrd) : Optional.empty(),
-            Files.isDirectory(modules) ? Optional.of(modules) : Optional.empty());
+            kernel.get(),
+            initrd.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)),
+            modules.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)));
       }
     }
     throw new IOException(root + " holds no boot/vmlinux: not an Ignite kernel image");
+  }
+
+  /** {@code root/relative} if it exists; refused if it or a folder on the way is a link. */
+  private static Optional<Path> inTree(Path root, String relative) throws IOException {
+    Path p = root;
+    for (String part : relative.split("/")) {
+      p = p.resolve(part);
+      if (Files.isSymbolicLink(p)) {
+        throw new IOException(
+            "kernel image "
+                + root
+                + ": "
+                + relative
+                + " is a symbolic link ("
+                + root.relativize(p)
+                + "); a kernel image's boot files and lib/modules must be real files and folders");
+      }
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(p);
   }
 
   /** Debian names them vmlinuz-VERSION and initrd.img-VERSION side by side. */

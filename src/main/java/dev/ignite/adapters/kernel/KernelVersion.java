@@ -12,6 +12,7 @@ import java.nio.file.Path;
 final class KernelVersion {
   private static final int SETUP_HEADER_MAGIC_OFFSET = 0x202;
   private static final int VERSION_POINTER_OFFSET = 0x20E;
+  private static final int MAX_LENGTH = 64;
   private static final byte[] LINUX_VERSION = "Linux version ".getBytes(StandardCharsets.US_ASCII);
 
   private KernelVersion() {}
@@ -63,7 +64,43 @@ final class KernelVersion {
     if (end == start) {
       throw new IOException(kernel + ": empty kernel version string");
     }
-    return new String(bytes, start, end - start, StandardCharsets.US_ASCII);
+    String version = new String(bytes, start, end - start, StandardCharsets.US_ASCII);
+    if (!isValid(version)) {
+      throw new IOException(kernel + ": " + refusal(version));
+    }
+    return version;
+  }
+
+  /**
+   * Whether {@code version} may name a folder: the version comes from a kernel image anyone can
+   * build, and becomes {@code lib/modules/<version>} on the host and in every VM's disk. Letters,
+   * digits and {@code ._+~-}, at most 64 (the kernel's own limit for {@code uname -r}), and not
+   * {@code .} or {@code ..}.
+   */
+  static boolean isValid(String version) {
+    if (version.isEmpty()
+        || version.length() > MAX_LENGTH
+        || version.equals(".")
+        || version.equals("..")) {
+      return false;
+    }
+    for (int i = 0; i < version.length(); i++) {
+      char c = version.charAt(i);
+      boolean letterOrDigit =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit && "._+~-".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String refusal(String version) {
+    return "\""
+        + version
+        + "\" is not a kernel version (letters, digits and ._+~- only, at most "
+        + MAX_LENGTH
+        + ", not . or ..)";
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

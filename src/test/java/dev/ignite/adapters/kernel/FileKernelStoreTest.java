@@ -2,6 +2,7 @@ package dev.ignite.adapters.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ignite.ports.KernelStore;
 import dev.ignite.ports.StoredKernel;
@@ -75,6 +76,49 @@ class FileKernelStoreTest {
     assertThat(stored.modules()).isPresent();
     assertThat(stored.modules().get().getFileName().toString()).isEqualTo(version);
     assertThat(stored.modules().get().resolve("kernel/drivers/virtio.ko")).hasContent("module");
+  }
+
+  /** A kernel image tree whose vmlinux carries {@code banner}. */
+  private Path kernelImage(String banner) throws IOException {
+    Path tree = Files.createDirectories(boot.resolve("tree/boot"));
+    byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+    Files.write(tree.resolve("vmlinux"), elf);
+    Files.writeString(
+        tree.resolve("vmlinux"), "\0" + banner + "\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.createDirectories(tree.resolve("../lib/modules"));
+    return tree.getParent();
+  }
+
+  @Test
+  void aKernelWhoseVersionClimbsOutCopiesNoHostFolder() throws IOException {
+    // lib/modules/../../../secret is boot/secret; the store's modules/../../../secret is
+    // state/secret
+    Path secret = Files.createDirectories(boot.resolve("secret"));
+    Files.writeString(secret.resolve("id_ed25519"), "host key");
+    Path tree = kernelImage("Linux version ../../../secret (gcc) #1");
+
+    Throwable refused =
+        catchThrowable(() -> Kernels.store(state, boot).importKernel(tree.toString()));
+
+    assertThat(state.resolve("secret")).doesNotExist();
+    assertThat(refused).hasMessageContaining("\"../../../secret\" is not a kernel version");
+    assertThat(Kernels.store(state, boot).list()).isEmpty();
+  }
+
+  @Test
+  void aKernelImageNeverReadsThroughALinkOutOfItsTree() throws IOException {
+    Path secret = Files.createDirectories(boot.resolve("secret/1.0"));
+    Files.writeString(secret.resolve("id_ed25519"), "host key");
+    Path tree = kernelImage("Linux version 1.0 (gcc) #1");
+    Files.delete(tree.resolve("lib/modules"));
+    Files.createSymbolicLink(tree.resolve("lib/modules"), secret.getParent());
+    Files.createSymbolicLink(tree.resolve("boot/initrd.img"), secret.resolve("id_ed25519"));
+
+    Throwable refused =
+        catchThrowable(() -> Kernels.store(state, boot).importKernel(tree.toString()));
+
+    assertThat(Kernels.store(state, boot).list()).isEmpty();
+    assertThat(refused).hasMessageContaining("is a symbolic link");
   }
 
   @Test

@@ -42,6 +42,36 @@ class KernelVersionTest {
   }
 
   @Test
+  void aBannerWhoseVersionIsAPathIsRefused() throws IOException {
+    Path vmlinux = elfWithBanner("Linux version ../../../../root/.ssh (gcc version 12) #1 SMP");
+
+    assertThatThrownBy(() -> KernelVersion.of(vmlinux))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("vmlinux")
+        .hasMessageContaining("\"../../../../root/.ssh\" is not a kernel version");
+  }
+
+  @Test
+  void versionsAreLettersDigitsAndDotPlusTildeDashUnderscoreAtMost64() throws IOException {
+    for (String bad : new String[] {".", "..", "a/b", "a\"b", "a$b", "a:b", "x".repeat(65)}) {
+      Path vmlinux = elfWithBanner("Linux version " + bad + " (gcc) #1");
+      assertThatThrownBy(() -> KernelVersion.of(vmlinux)).as(bad).hasMessageContaining("is not a");
+    }
+    for (String good : new String[] {"6.1.0-56-amd64", "5.10.77+", "6.0~rc1_x", "x".repeat(64)}) {
+      assertThat(KernelVersion.of(elfWithBanner("Linux version " + good + " (gcc) #1")))
+          .isEqualTo(good);
+    }
+  }
+
+  private Path elfWithBanner(String banner) throws IOException {
+    byte[] head = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0};
+    Path vmlinux = dir.resolve("vmlinux");
+    Files.write(
+        vmlinux, concat(head, ("\0" + banner + "\n\0").getBytes(StandardCharsets.US_ASCII)));
+    return vmlinux;
+  }
+
+  @Test
   void refusesAFileThatIsNoKernel() throws IOException {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
 
