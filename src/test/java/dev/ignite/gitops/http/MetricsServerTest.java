@@ -199,6 +199,11 @@ class MetricsServerTest {
         HttpRequest.newBuilder(uri("/metrics")).POST(HttpRequest.BodyPublishers.noBody()).build();
 
     assertThat(http.send(post, BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+    HttpRequest head =
+        HttpRequest.newBuilder(uri("/readyz"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
+    assertThat(http.send(head, BodyHandlers.ofString()).statusCode()).isEqualTo(503);
     assertThat(get("/metricsx").statusCode()).isEqualTo(404);
     assertThat(get("/").statusCode()).isEqualTo(404);
   }
