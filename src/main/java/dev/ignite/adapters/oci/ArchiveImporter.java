@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class ArchiveImporter {
     return Json.parse(json, where, p -> Json.array(p, where, (e, i) -> dockerManifest(e, where)));
   }
 
-  private static DockerManifest dockerManifest(JsonReader p, String where) throws IOException {
+  private static DockerManifest dockerManifest(JsonParser p, String where) throws IOException {
     String[] config = new String[1];
     List<List<String>> layers = new ArrayList<>();
     Json.object(

@@ -1,5 +1,7 @@
 package dev.ignite.adapters.oci;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +93,7 @@ final class DockerCredentials {
     return Optional.empty();
   }
 
-  private static Config config(JsonReader p) throws IOException {
+  private static Config config(JsonParser p) throws IOException {
     Map<String, AuthEntry> auths = new HashMap<>();
     Map<String, String> helpers = new HashMap<>();
     String[] store = {null};
@@ -101,7 +103,7 @@ final class DockerCredentials {
         (name, v) -> {
           switch (name) {
             case "auths" -> {
-              if (v.current() != JsonReader.Token.START_OBJECT) {
+              if (v.currentToken() != JsonToken.START_OBJECT) {
                 return false;
               }
               Json.object(
@@ -130,7 +132,7 @@ final class DockerCredentials {
     return new Config(auths, store[0], helpers);
   }
 
-  private static AuthEntry entry(JsonReader p, String where) throws IOException {
+  private static AuthEntry entry(JsonParser p, String where) throws IOException {
     AuthEntry entry = new AuthEntry();
     Json.object(
         p,

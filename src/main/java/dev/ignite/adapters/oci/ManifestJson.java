@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.util.List;
@@ -59,7 +60,7 @@ final class ManifestJson {
     return new ImageIndex(f.manifests);
   }
 
-  private static Fields fields(JsonReader p, String where) throws IOException {
+  private static Fields fields(JsonParser p, String where) throws IOException {
     Fields f = new Fields();
     Json.object(
         p,
@@ -83,7 +84,7 @@ final class ManifestJson {
   }
 
   /** One descriptor; {@code what} names it in errors ("layer 2"). */
-  static Descriptor descriptor(JsonReader p, String where, String what) throws IOException {
+  static Descriptor descriptor(JsonParser p, String where, String what) throws IOException {
     String at = where + ": " + what;
     DescriptorFields d = new DescriptorFields();
     Json.object(
@@ -120,7 +121,7 @@ final class ManifestJson {
     Map<String, String> annotations = Map.of();
   }
 
-  private static Descriptor.Platform platform(JsonReader p, String at) throws IOException {
+  private static Descriptor.Platform platform(JsonParser p, String at) throws IOException {
     String[] osArch = new String[2];
     Json.object(
         p,

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -128,10 +129,10 @@ final class RegistryAuth {
               where,
               (name, v) -> {
                 int slot = name.equals("token") ? 0 : name.equals("access_token") ? 1 : -1;
-                if (slot < 0 || v.current() != JsonReader.Token.STRING) {
+                if (slot < 0 || v.currentToken() != JsonToken.VALUE_STRING) {
                   return false;
                 }
-                found[slot] = v.text();
+                found[slot] = v.getText();
                 return true;
               });
           return null;
