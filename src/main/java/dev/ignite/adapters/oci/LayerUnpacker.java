@@ -64,7 +64,7 @@ final class LayerUnpacker {
       return;
     }
     if (base.startsWith(WHITEOUT)) {
-      delete(target.resolveSibling(base.substring(WHITEOUT.length())));
+      delete(target.resolveSibling(whitedOut(name, base)));
       return;
     }
     tree.makeDirectories(target.getParent());
@@ -96,6 +96,16 @@ final class LayerUnpacker {
       tree.createdDirectory(target);
     }
     dirs.put(target, e);
+  }
+
+  /** The sibling a whiteout deletes; {@code .wh...} would name the directory that holds it. */
+  private static String whitedOut(String name, String base) {
+    String hidden = base.substring(WHITEOUT.length());
+    if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..")) {
+      throw new ImageException(
+          "layer entry '" + name + "' is a whiteout that names no file; refusing to unpack");
+    }
+    return hidden;
   }
 
   /**

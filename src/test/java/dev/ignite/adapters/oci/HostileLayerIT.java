@@ -2,12 +2,14 @@ package dev.ignite.adapters.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;
 import dev.ignite.ports.ImportedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -54,7 +56,8 @@ class HostileLayerIT {
     return ref;
   }
 
-  private static ImportedImage importAndUnpack(String ref, Path cache, Path rootfs) {
+  /** Imports and unpacks {@code ref}; returns the unpack's error, if any. */
+  private static Optional<ImageException> importAndUnpack(String ref, Path cache, Path rootfs) {
     OciImages images = OciImages.create(cache);
     ImportedImage image =
         images.importImage(
@@ -63,10 +66,10 @@ class HostileLayerIT {
             ImportProgress.NONE);
     try {
       images.unpack(image.id(), rootfs);
-    } catch (RuntimeException e) {
-      // refusing the layer is a fine outcome; what matters is the host below
+      return Optional.empty();
+    } catch (ImageException e) {
+      return Optional.of(e);
     }
-    return image;
   }
 
   @Test
@@ -85,5 +88,19 @@ class HostileLayerIT {
 
     assertThat((int) Files.getAttribute(victim, "unix:mode") & 07777).isEqualTo(0755);
     assertThat((int) Files.getAttribute(victim, "unix:uid")).isEqualTo(uid);
+  }
+
+  @Test
+  void aWhiteoutNamingTheParentOfTheTreeDeletesNothingBesideIt() throws Exception {
+    Path beside = Files.createDirectories(work.resolve("beside-the-tree"));
+    Path neighbour = Files.writeString(beside.resolve("neighbour"), "keep");
+    String ref = push("whiteout-dotdot", new Tars().file("etc/hostname", "x").file(".wh...", ""));
+
+    Path cache = work.resolve("cache-whiteout");
+    Optional<ImageException> refused = importAndUnpack(ref, cache, beside.resolve("rootfs"));
+
+    assertThat(refused).get().asString().contains("'.wh...' is a whiteout that names no file");
+    assertThat(neighbour).hasContent("keep");
+    assertThat(cache.resolve("blobs/sha256")).isNotEmptyDirectory();
   }
 }

@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LayerUnpackerTest {
   @TempDir Path root;
@@ -188,5 +190,23 @@ class LayerUnpackerTest {
     apply(new Tars().dir("p").dir("p/victim"));
     apply(new Tars().dir("p/victim", 04777, 0, 0).symlink("p", host.toString()));
     assertThat((int) Files.getAttribute(victim, "unix:mode") & 07777).isEqualTo(0755);
+  }
+
+  /** A whiteout must name a sibling: {@code .wh...} would delete the folder that holds the root. */
+  @ParameterizedTest
+  @ValueSource(strings = {".wh...", ".wh..", ".wh.", "sub/.wh...", "sub/.wh..", "sub/.wh."})
+  void refusesAWhiteoutThatNamesNoSibling(String whiteout, @TempDir Path parent) throws Exception {
+    Path tree = Files.createDirectory(parent.resolve("tree"));
+    Path sibling = Files.writeString(parent.resolve("sibling"), "keep");
+    Files.createDirectories(tree.resolve("sub"));
+    Files.writeString(tree.resolve("sub/keep"), "k");
+    assertThatThrownBy(
+            () ->
+                new LayerUnpacker(tree.toRealPath(), false)
+                    .apply(new ByteArrayInputStream(new Tars().file(whiteout, "").bytes())))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("whiteout");
+    assertThat(sibling).hasContent("keep");
+    assertThat(tree.resolve("sub/keep")).hasContent("k");
   }
 }
