@@ -110,10 +110,11 @@ public record Size(long bytes) implements Comparable<Size> {
   public String human() {
     double v = bytes;
     int i = 0;
-    while (i < UNITS.length - 1 && v >= 1024) {
+    while (i < UNITS.length - 1 && v > 1024) {
       v /= 1024;
       i++;
     }
+    // Ignite moves to the next unit only above 1024 of this one: exactly 1GB shows "1024.0 MB".
     // Same digits as "%.1f" (half-up on the shortest decimal form) without Formatter's start-up
     // cost, which showed in `ignite ps` with 1,000 VMs.
     return java.math.BigDecimal.valueOf(v)

@@ -1,5 +1,6 @@
 package dev.ignite.cli;
 
+import dev.ignite.api.Vm;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +28,10 @@ final class KillCommand implements Runnable {
     EachVm.run(
         refs,
         spec.commandLine().getErr(),
-        ref ->
-            VmPrinter.print(
-                spec.commandLine().getOut(),
-                ignite.globals().quiet,
-                lifecycle.kill(ref),
-                "Killed"));
+        ref -> {
+          Vm killed = lifecycle.kill(ref);
+          VmPrinter.print(spec.commandLine().getOut(), ignite.globals().quiet, killed, "Killed");
+          lifecycle.gitopsNote(killed).ifPresent(spec.commandLine().getErr()::println);
+        });
   }
 }

@@ -1,5 +1,6 @@
 package dev.ignite.cli;
 
+import dev.ignite.api.Ownership;
 import dev.ignite.api.Vm;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -27,10 +28,17 @@ final class PsTable {
 
   private PsTable() {}
 
+  /**
+   * VMs that a repository manages get one more column naming it and the file, added only when there
+   * are some, so the table stays Ignite's own otherwise.
+   */
   static void print(List<Row> rows, Instant now, PrintWriter out) {
+    boolean managed = rows.stream().anyMatch(r -> Ownership.owner(r.vm()).isPresent());
     List<String[]> cells = new ArrayList<>();
-    cells.add(HEADER);
-    rows.forEach(r -> cells.add(cells(r, now)));
+    cells.add(managed ? withManagedBy(HEADER, "MANAGED BY") : HEADER);
+    for (Row r : rows) {
+      cells.add(managed ? withManagedBy(cells(r, now), managedBy(r.vm())) : cells(r, now));
+    }
     Columns.print(cells, out);
     if (rows.stream().anyMatch(Row::disagrees)) {
       out.print(FOOTNOTE + "\n");
@@ -58,6 +66,18 @@ final class PsTable {
           : spec.ports().stream().map(Object::toString).collect(Collectors.joining(", ")),
       vm.name()
     };
+  }
+
+  private static String managedBy(Vm vm) {
+    return Ownership.owner(vm)
+        .map(repo -> repo + Ownership.file(vm).map(f -> " (" + f + ")").orElse(""))
+        .orElse("-");
+  }
+
+  private static String[] withManagedBy(String[] cells, String last) {
+    String[] out = java.util.Arrays.copyOf(cells, cells.length + 1);
+    out[cells.length] = last;
+    return out;
   }
 
   private static String orDash(String s) {

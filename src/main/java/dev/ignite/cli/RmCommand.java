@@ -35,7 +35,9 @@ final class RmCommand implements Runnable {
   }
 
   private void remove(String ref) {
-    Vm removed = ignite.wiring().lifecycle().remove(ref, force);
+    var lifecycle = ignite.wiring().lifecycle();
+    Vm removed = lifecycle.remove(ref, force);
+    lifecycle.gitopsNote(removed).ifPresent(spec.commandLine().getErr()::println);
     if (ignite.globals().quiet) {
       spec.commandLine().getOut().println(removed.uid());
     } else {

@@ -54,6 +54,7 @@ final class StartCommand implements Runnable {
             started = lifecycle.start(ref, progress, wait);
           }
           VmPrinter.started(spec.commandLine().getOut(), ignite.globals().quiet, started);
+          lifecycle.gitopsNote(started).ifPresent(spec.commandLine().getErr()::println);
           if (interactive) {
             ConsoleFollower.follow(lifecycle, started, spec.commandLine().getOut());
           }

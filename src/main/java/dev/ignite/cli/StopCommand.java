@@ -1,5 +1,6 @@
 package dev.ignite.cli;
 
+import dev.ignite.api.Vm;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -36,11 +37,10 @@ final class StopCommand implements Runnable {
     EachVm.run(
         refs,
         spec.commandLine().getErr(),
-        ref ->
-            VmPrinter.print(
-                spec.commandLine().getOut(),
-                ignite.globals().quiet,
-                lifecycle.stop(ref, Duration.ofSeconds(timeoutSeconds)),
-                "Stopped"));
+        ref -> {
+          Vm stopped = lifecycle.stop(ref, Duration.ofSeconds(timeoutSeconds));
+          VmPrinter.print(spec.commandLine().getOut(), ignite.globals().quiet, stopped, "Stopped");
+          lifecycle.gitopsNote(stopped).ifPresent(spec.commandLine().getErr()::println);
+        });
   }
 }

@@ -5,6 +5,7 @@ import dev.ignite.adapters.kernel.Kernels;
 import dev.ignite.adapters.oci.OciImages;
 import dev.ignite.adapters.qemu.Qemu;
 import dev.ignite.adapters.ssh.Ssh;
+import dev.ignite.adapters.store.FileLocalChanges;
 import dev.ignite.adapters.store.FileStateStore;
 import dev.ignite.adapters.store.StateDirs;
 import dev.ignite.api.Configuration;
@@ -117,6 +118,8 @@ final class Wiring {
             vmm(),
             Ssh.keys(),
             Ssh.guestShell(),
+            new FileLocalChanges(stateDir()),
+            HostName.get(),
             Clock.systemUTC()));
   }
 }

@@ -4,6 +4,7 @@ import dev.ignite.api.Vm;
 import dev.ignite.ports.GuestGoneException;
 import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.ImportProgress;
+import dev.ignite.ports.LocalChanges;
 import dev.ignite.ports.ObjectDirs;
 import dev.ignite.ports.SshTarget;
 import dev.ignite.ports.StateStore;
@@ -35,8 +36,10 @@ public final class VmLifecycle {
   private final Vmm vmm;
   private final GuestShell shell;
   private final Clock clock;
+  private final ManualChanges manual;
 
   public VmLifecycle(LifecycleParts parts) {
+    this.manual = new ManualChanges(parts.changes(), parts.host(), parts.clock());
     this.store = parts.store();
     this.dirs = parts.dirs();
     this.vms = parts.vms();
@@ -82,7 +85,14 @@ public final class VmLifecycle {
   /** Starts a recorded VM; {@code sshTimeout} null means do not wait for SSH. */
   public Vm start(String ref, ImportProgress progress, Duration sshTimeout) {
     Vm vm = vms.get(ref);
-    Vm started = store.withObjectLock(vm.uid(), () -> startRecorded(current(vm), progress));
+    Vm started =
+        store.withObjectLock(
+            vm.uid(),
+            () -> {
+              Vm now = current(vm);
+              manual.record(now, LocalChanges.Kind.STARTED, "ignite start " + now.name());
+              return startRecorded(now, progress);
+            });
     awaitSsh(started, sshTimeout);
     return started;
   }
@@ -141,7 +151,13 @@ public final class VmLifecycle {
   /** Asks the guest to power off; after {@code timeout} it is stopped hard. */
   public Vm stop(String ref, Duration timeout) {
     Vm vm = vms.get(ref);
-    return store.withObjectLock(vm.uid(), () -> stopRecorded(current(vm), timeout));
+    return store.withObjectLock(
+        vm.uid(),
+        () -> {
+          Vm now = current(vm);
+          manual.record(now, LocalChanges.Kind.STOPPED, "ignite stop " + now.name());
+          return stopRecorded(now, timeout);
+        });
   }
 
   /** Powers a VM off; the caller holds its lock. */
@@ -158,7 +174,13 @@ public final class VmLifecycle {
   /** Ends the VM's process at once. */
   public Vm kill(String ref) {
     Vm found = vms.get(ref);
-    return store.withObjectLock(found.uid(), () -> killRecorded(current(found)));
+    return store.withObjectLock(
+        found.uid(),
+        () -> {
+          Vm now = current(found);
+          manual.record(now, LocalChanges.Kind.STOPPED, "ignite kill " + now.name());
+          return killRecorded(now);
+        });
   }
 
   private Vm killRecorded(Vm vm) {
@@ -177,7 +199,16 @@ public final class VmLifecycle {
    */
   public Vm remove(String ref, boolean force) {
     Vm found = vms.get(ref);
-    return store.withObjectLock(found.uid(), () -> remove(current(found), force));
+    return store.withObjectLock(
+        found.uid(),
+        () -> {
+          Vm now = current(found);
+          if (observe(now).isPresent() && !force) {
+            return remove(now, false); // refused: nothing to record
+          }
+          manual.record(now, LocalChanges.Kind.REMOVED, "ignite rm " + now.name());
+          return remove(now, force);
+        });
   }
 
   /** Removes a VM, killing it first if it still runs; the caller holds its lock. */
@@ -212,6 +243,14 @@ public final class VmLifecycle {
 
   public Vm get(String ref) {
     return vms.get(ref);
+  }
+
+  /**
+   * For a VM that a repository manages, what becomes of a change made by hand: committed to its
+   * file by the daemon, or undone at its next sync when it runs read-only. Empty for other VMs.
+   */
+  public Optional<String> gitopsNote(Vm vm) {
+    return manual.note(vm);
   }
 
   public Path consoleLog(Vm vm) {

@@ -102,7 +102,7 @@ class IgniteCliTest {
             "-a",
             "-t",
             "{{.Name}} {{.Spec.Memory}} {{.Spec.CPUs}} {{.Spec.Network.Ports}} {{.Labels.env}}");
-    assertThat(run.out()).isEqualTo("renamed 1.0 GB 3 [127.0.0.1:2222->22/tcp] dev\n");
+    assertThat(run.out()).isEqualTo("renamed 1024.0 MB 3 [127.0.0.1:2222->22/tcp] dev\n");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.ignite.core.reconcile;
 
+import dev.ignite.api.Ownership;
 import dev.ignite.api.Vm;
 import dev.ignite.api.VmSpec;
 import dev.ignite.core.reconcile.Step.Action;

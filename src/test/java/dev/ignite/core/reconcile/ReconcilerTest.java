@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignite.api.Defaults;
 import dev.ignite.api.ObjectMeta;
+import dev.ignite.api.Ownership;
 import dev.ignite.api.Size;
 import dev.ignite.api.Uid;
 import dev.ignite.api.Vm;

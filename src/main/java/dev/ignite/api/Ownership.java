@@ -1,7 +1,5 @@
-package dev.ignite.core.reconcile;
+package dev.ignite.api;
 
-import dev.ignite.api.ObjectMeta;
-import dev.ignite.api.Vm;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
