@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
@@ -28,7 +29,11 @@ final class LocalTree implements AutoCloseable {
   private final Path target;
   private final Path staging;
   private final Path root;
-  private final Deque<Runnable> directoryModes = new ArrayDeque<>();
+
+  /** Folder modes, applied at the end deepest-last-first; dropped when their folder is replaced. */
+  private final Deque<QueuedMode> directoryModes = new ArrayDeque<>();
+
+  private record QueuedMode(Path dir, Set<PosixFilePermission> mode) {}
 
   /** {@code target} is the path the copy will have; its parent must exist. */
   LocalTree(Path target) throws IOException {
@@ -68,7 +73,8 @@ final class LocalTree implements AutoCloseable {
       Files.createDirectory(dir);
     }
     // applied last: a read-only folder must still receive its contents first
-    directoryModes.push(() -> setMode(dir, mode));
+    directoryModes.removeIf(q -> q.dir().equals(dir));
+    directoryModes.push(new QueuedMode(dir, mode));
   }
 
   void file(String relative, InputStream content, Set<PosixFilePermission> mode)
@@ -86,9 +92,14 @@ final class LocalTree implements AutoCloseable {
     setMode(file, mode);
   }
 
+  /**
+   * A link replaces a file or an empty folder of the same name; what was queued for that folder (or
+   * below it) is dropped, or it would be applied through the link to wherever it points.
+   */
   void symlink(String relative, String target) throws IOException {
     Path link = resolve(relative);
     Files.deleteIfExists(link);
+    directoryModes.removeIf(q -> q.dir().startsWith(link));
     Files.createSymbolicLink(link, Path.of(target));
   }
 
@@ -109,7 +120,8 @@ final class LocalTree implements AutoCloseable {
       throw new IOException("the guest sent nothing to copy to " + target);
     }
     while (!directoryModes.isEmpty()) {
-      directoryModes.pop().run();
+      QueuedMode queued = directoryModes.pop();
+      setMode(queued.dir(), queued.mode());
     }
     try {
       Files.move(root, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -149,11 +161,21 @@ final class LocalTree implements AutoCloseable {
         });
   }
 
-  private static void setMode(Path p, Set<PosixFilePermission> mode) {
+  /**
+   * Sets a mode without following a link, neither at {@code p} (the JDK opens it with O_NOFOLLOW
+   * and changes the open file) nor on the way to it. Only this object writes below the staging
+   * folder, which is private (0700), so what is checked here cannot change before it is used.
+   */
+  private void setMode(Path p, Set<PosixFilePermission> mode) throws IOException {
+    Path parent = p.getParent();
+    if (!parent.toRealPath().equals(parent)) {
+      throw new IOException("refusing to set the mode of " + p + ": a folder on the way is a link");
+    }
     try {
-      Files.setPosixFilePermissions(p, mode);
+      Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setPermissions(mode);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot set the mode of " + p, e);
+      throw new IOException("cannot set the mode of " + staging.relativize(p) + ": " + e, e);
     }
   }
 }

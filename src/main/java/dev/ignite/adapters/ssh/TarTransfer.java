@@ -79,7 +79,7 @@ final class TarTransfer implements Transfer {
     return RemoteCommand.run(session, command, null, null, null, timeout) == 0;
   }
 
-  private static void extract(InputStream stdout, LocalTree tree) throws IOException {
+  static void extract(InputStream stdout, LocalTree tree) throws IOException {
     TarArchiveInputStream tar = new TarArchiveInputStream(stdout);
     for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
       String relative = withoutFirstPart(e.getName());

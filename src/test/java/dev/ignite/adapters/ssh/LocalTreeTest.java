@@ -58,6 +58,40 @@ class LocalTreeTest {
   }
 
   @Test
+  void aFolderReplacedByALinkKeepsItsQueuedModeToItself() throws Exception {
+    Path outside = Files.createDirectory(dir.resolve("outside"));
+    Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rwx------"));
+    try (LocalTree tree = new LocalTree(dir.resolve("copy"))) {
+      tree.directory("", RWX);
+      tree.directory("item", RWX);
+      tree.directory("item/x", PosixFilePermissions.fromString("rwxrwxrwx"));
+      tree.symlink("item/x", outside.toString());
+      tree.finish();
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outside)))
+        .isEqualTo("rwx------");
+    assertThat(Files.readSymbolicLink(dir.resolve("copy/item/x"))).isEqualTo(outside);
+  }
+
+  @Test
+  void aFileReplacedByALinkIsNotWrittenThrough() throws Exception {
+    Path outside = Files.writeString(dir.resolve("outside"), "host");
+    Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rw-------"));
+    try (LocalTree tree = new LocalTree(dir.resolve("copy"))) {
+      tree.directory("", RWX);
+      tree.file("f", bytes("guest"), RW);
+      tree.symlink("f", outside.toString());
+      assertThatThrownBy(() -> tree.file("f", bytes("overwrite"), RW))
+          .isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> tree.directory("f", RWX)).isInstanceOf(IOException.class);
+      tree.finish();
+    }
+    assertThat(outside).hasContent("host");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outside)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
   void hardLinksMayOnlyNameFilesInsideTheCopy() throws Exception {
     try (LocalTree tree = new LocalTree(dir.resolve("copy"))) {
       tree.directory("", RWX);
