@@ -15,7 +15,7 @@ final class GlobalFlags {
   CommandSpec mixee;
 
   private GlobalOptions globals() {
-    return ((Ignite) mixee.root().userObject()).globals();
+    return ((HasGlobals) mixee.root().userObject()).globals();
   }
 
   @Option(

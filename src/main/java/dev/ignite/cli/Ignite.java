@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
     versionProvider = BuildInfo.class,
     description = "Ignite: run and manage VMs on this host.",
     footer = {"", "Example:", "  ignite run oci:/tmp/sample:1 --name my-vm --ssh && ignite ps"})
-public final class Ignite implements Runnable {
+public final class Ignite implements Runnable, HasGlobals {
   private final GlobalOptions globals = new GlobalOptions();
   private final Wiring wiring;
 
@@ -28,7 +28,8 @@ public final class Ignite implements Runnable {
     this.wiring = new Wiring(globals, env);
   }
 
-  GlobalOptions globals() {
+  @Override
+  public GlobalOptions globals() {
     return globals;
   }
 

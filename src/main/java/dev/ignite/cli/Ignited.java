@@ -1,20 +1,49 @@
 package dev.ignite.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** The {@code ignited} daemon. Only {@code version} exists so far: gitops comes later. */
+/** The {@code ignited} daemon: keeps this host's VMs in line with Git (or a local folder). */
 @Command(
     name = "ignited",
     mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
     description = "ignited: the Ignite daemon that keeps this host's VMs in line with Git.",
-    subcommands = Ignited.Version.class,
-    footer = {"", "Example:", "  ignited version"})
-public final class Ignited implements Runnable {
+    subcommands = {DaemonCommand.class, Ignited.Version.class},
+    footer = {
+      "",
+      "Examples:",
+      "  ignited gitops git@github.com:me/vms.git",
+      "  ignited daemon --manifest-dir /etc/ignite/manifests"
+    })
+public final class Ignited implements Runnable, HasGlobals {
+  private final GlobalOptions globals = new GlobalOptions();
+  private final Map<String, String> env;
+
+  @Mixin GlobalFlags globalFlags;
   @Spec CommandLine.Model.CommandSpec spec;
+
+  Ignited(Map<String, String> env) {
+    this.env = env;
+    globals.logLevel = "info";
+  }
+
+  @Override
+  public GlobalOptions globals() {
+    return globals;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  Wiring wiring() {
+    return new Wiring(globals, env);
+  }
 
   @Override
   public void run() {
@@ -38,9 +67,19 @@ public final class Ignited implements Runnable {
     }
   }
 
+  public static CommandLine commandLine(Map<String, String> env) {
+    Ignited ignited = new Ignited(env);
+    CommandLine cl = new CommandLine(ignited);
+    Errors.install(cl, ignited::globals);
+    return cl;
+  }
+
   public static void main(String[] args) {
     StderrLogging.nameToSlf4j();
-    CommandLine cl = new CommandLine(new Ignited());
+    if (System.getProperty(StderrLogging.LEVEL_PROPERTY) == null) {
+      StderrLogging.setLevel("info"); // a daemon says what it does; --log-level overrides
+    }
+    CommandLine cl = commandLine(System.getenv());
     int code = cl.execute(args);
     cl.getOut().flush();
     System.exit(code);

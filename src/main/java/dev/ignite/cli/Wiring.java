@@ -107,12 +107,17 @@ final class Wiring {
   }
 
   VmLifecycle lifecycle() {
+    return lifecycle(List.of());
+  }
+
+  /** The lifecycle, reaching also the registries in {@code insecure} over plain HTTP. */
+  VmLifecycle lifecycle(List<String> insecure) {
     return new VmLifecycle(
         new LifecycleParts(
             store(),
             store()::objectDir,
             vms(),
-            images(List.of()),
+            images(insecure),
             kernels(),
             Disks.ext4(),
             vmm(),
