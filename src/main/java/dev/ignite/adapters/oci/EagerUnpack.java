@@ -15,21 +15,24 @@ import org.slf4j.LoggerFactory;
  */
 final class EagerUnpack {
   private final UnpackedTrees trees;
-  private final String hex;
+  private final String key;
+  private final List<String> layers;
   private final Path staging;
   private final Thread thread;
   private volatile Exception failure;
+  private volatile List<String> diffIds;
 
   private EagerUnpack(
-      UnpackedTrees trees, String hex, Path staging, List<String> layers, LayerStack.Source live) {
+      UnpackedTrees trees, String key, Path staging, List<String> layers, LayerStack.Source live) {
     this.trees = trees;
-    this.hex = hex;
+    this.key = key;
+    this.layers = List.copyOf(layers);
     this.staging = staging;
     this.thread =
-        new Thread("unpack " + hex.substring(0, 12)) {
+        new Thread("unpack " + key.substring(0, 12)) {
           @Override
           public void run() {
-            unpack(layers, live);
+            unpack(live);
           }
         };
     thread.setDaemon(true);
@@ -40,42 +43,40 @@ final class EagerUnpack {
    * live}.
    */
   static EagerUnpack start(
-      UnpackedTrees trees,
-      String configHex,
-      Path staging,
-      List<String> layers,
-      LayerStack.Source live) {
-    EagerUnpack unpack = new EagerUnpack(trees, configHex, staging, layers, live);
+      UnpackedTrees trees, String key, Path staging, List<String> layers, LayerStack.Source live) {
+    EagerUnpack unpack = new EagerUnpack(trees, key, staging, layers, live);
     unpack.thread.start();
     return unpack;
   }
 
-  private void unpack(List<String> layers, LayerStack.Source live) {
+  private void unpack(LayerStack.Source live) {
     try {
-      LayerStack.apply(layers, live, staging);
+      diffIds = LayerStack.applyUnchecked(layers, live, staging);
     } catch (IOException | RuntimeException e) {
       failure = e;
     }
   }
 
   /**
-   * Waits for the tree and keeps it for the image's first unpack. A tree that failed, or could not
-   * be kept, stays where it is: in the import's scratch folder, which the import removes as it
-   * ends.
+   * Waits for the tree and keeps it for the image's first unpack if each layer unpacked to what the
+   * config stored at {@code config} lists. A tree that failed, or could not be kept, stays where it
+   * is: in the import's scratch folder, which the import removes as it ends.
    */
-  void finish() {
+  void finish(Path config, String configDigest) {
     join();
-    if (failure != null) {
+    try {
+      if (failure != null) {
+        throw failure;
+      }
+      List<String> expected = DiffIds.ofConfig(config, configDigest, diffIds.size());
+      for (int i = 0; i < expected.size(); i++) {
+        DiffIds.check(i, layers.get(i), diffIds.get(i), expected.get(i));
+      }
+      trees.keep(staging, key);
+    } catch (Exception e) {
       log()
           .debug(
-              "unpacking while downloading failed; unpacking later instead: {}",
-              failure.toString());
-      return;
-    }
-    try {
-      trees.keep(staging, hex);
-    } catch (IOException e) {
-      log().debug("could not keep the unpacked tree of {}: {}", hex, e.toString());
+              "not keeping the tree unpacked while downloading; unpacking later: {}", e.toString());
     }
   }
 

@@ -30,6 +30,7 @@ final class ImportSession {
   private final Map<String, LiveBlob> live = new ConcurrentHashMap<>();
   private long downloadedBytes;
   private EagerUnpack eager;
+  private String configDigest;
 
   ImportSession(
       BlobStore store, ImportProgress progress, UnpackedTrees trees, ImportScratch scratch) {
@@ -60,7 +61,6 @@ final class ImportSession {
    * image already has a tree.
    */
   void layersKnown(String configDigest, List<Descriptor> descriptors) {
-    String hex = Digests.hex(configDigest);
     List<String> layers = new ArrayList<>();
     Map<String, Long> sizes = new HashMap<>();
     boolean allCached = true;
@@ -69,9 +69,11 @@ final class ImportSession {
       sizes.put(d.digest(), d.size());
       allCached &= store.has(d.digest());
     }
-    if (eager != null || trees.has(hex) || allCached || sizes.size() != layers.size()) {
+    String key = UnpackedTrees.key(configDigest, layers);
+    if (eager != null || trees.has(key) || allCached || sizes.size() != layers.size()) {
       return;
     }
+    this.configDigest = configDigest;
     for (String layer : layers) {
       live.put(layer, new LiveBlob(layer));
       has(layer); // a cached layer is readable now
@@ -81,7 +83,7 @@ final class ImportSession {
       eager =
           EagerUnpack.start(
               trees,
-              hex,
+              key,
               staging,
               layers,
               new LayerStack.Source() {
@@ -136,13 +138,16 @@ final class ImportSession {
     return downloadedBytes;
   }
 
-  /** Every blob is stored: waits for the unpacking that ran beside the downloads, if any. */
+  /**
+   * Every blob is stored: waits for the unpacking that ran beside the downloads, if any, and keeps
+   * its tree when each layer unpacked to what the now stored config lists for it.
+   */
   void finish() {
     if (eager != null) {
       for (LiveBlob l : live.values()) {
         l.fail("it was never downloaded"); // no-op when stored
       }
-      eager.finish();
+      eager.finish(store.path(configDigest), configDigest);
     }
   }
 

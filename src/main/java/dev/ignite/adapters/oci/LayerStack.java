@@ -2,8 +2,12 @@ package dev.ignite.adapters.oci;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 
 /** An image's layers applied in order onto one directory, whatever the bytes are read from. */
@@ -15,15 +19,44 @@ final class LayerStack {
 
   private LayerStack() {}
 
-  static void apply(List<String> layers, Source source, Path targetDir) throws IOException {
-    Files.createDirectories(targetDir);
-    Path root = targetDir.toRealPath();
-    boolean asRoot = "root".equals(System.getProperty("user.name"));
-    for (String layer : layers) {
-      try (InputStream in = inflated(source.open(layer), layer)) {
-        new LayerUnpacker(root, asRoot).apply(in);
-      }
+  /** Applies the layers in order, each checked against its diff_id as it ends. */
+  static void apply(List<String> layers, List<String> diffIds, Source source, Path targetDir)
+      throws IOException {
+    Path root = root(targetDir);
+    for (int i = 0; i < layers.size(); i++) {
+      String actual = applyOne(layers.get(i), source, root);
+      DiffIds.check(i, layers.get(i), actual, diffIds.get(i));
     }
+  }
+
+  /**
+   * Applies the layers in order and returns their uncompressed digests, for a caller that learns
+   * the diff_ids only later.
+   */
+  static List<String> applyUnchecked(List<String> layers, Source source, Path targetDir)
+      throws IOException {
+    Path root = root(targetDir);
+    List<String> digests = new ArrayList<>();
+    for (String layer : layers) {
+      digests.add(applyOne(layer, source, root));
+    }
+    return digests;
+  }
+
+  private static Path root(Path targetDir) throws IOException {
+    Files.createDirectories(targetDir);
+    return targetDir.toRealPath();
+  }
+
+  /** Unpacks one layer; returns the digest of its whole uncompressed stream, its diff_id. */
+  private static String applyOne(String layer, Source source, Path root) throws IOException {
+    boolean asRoot = "root".equals(System.getProperty("user.name"));
+    MessageDigest sha = Digests.sha256();
+    try (InputStream in = new DigestInputStream(inflated(source.open(layer), layer), sha)) {
+      new LayerUnpacker(root, asRoot).apply(in);
+      in.transferTo(OutputStream.nullOutputStream()); // what follows the tar's end is hashed too
+    }
+    return Digests.of(sha);
   }
 
   /**

@@ -41,13 +41,13 @@ final class LayerUnpacker {
     this.tree = new LayerTree(root);
   }
 
+  /** Reads the tar to its end; the stream stays open, its caller closes it. */
   void apply(InputStream tar) throws IOException {
-    try (TarReader in = new TarReader(tar)) {
-      for (TarEntry e; (e = in.next()) != null; ) {
-        String name = RootedPath.cleanName(e.name());
-        if (!name.isEmpty()) {
-          entry(name, e, in);
-        }
+    TarReader in = new TarReader(tar);
+    for (TarEntry e; (e = in.next()) != null; ) {
+      String name = RootedPath.cleanName(e.name());
+      if (!name.isEmpty()) {
+        entry(name, e, in);
       }
     }
     // directory modes last, so a read-only directory does not stop its own children

@@ -145,11 +145,14 @@ public final class OciImages implements ImageSource {
     }
     ImportedImage image = found.get();
     try {
-      if (unpacked.moveTo(Digests.hex(image.id()), targetDir)) {
+      if (unpacked.moveTo(UnpackedTrees.key(image.id(), image.layers()), targetDir)) {
         return;
       }
+      List<String> diffIds =
+          DiffIds.ofConfig(blobs.path(image.id()), image.id(), image.layers().size());
       LayerStack.apply(
           image.layers(),
+          diffIds,
           layer -> {
             long total = blobs.size(layer);
             progress.onUnpack(layer, 0, total);
@@ -188,7 +191,7 @@ public final class OciImages implements ImageSource {
     }
     try {
       // the tree first: a crash between the two leaves a record whose VMs unpack from blobs
-      unpacked.delete(Digests.hex(image.get().id()));
+      unpacked.delete(UnpackedTrees.key(image.get().id(), image.get().layers()));
       records.delete(image.get().id());
       Set<String> stillUsed = new HashSet<>();
       records

@@ -1,6 +1,8 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.ports.ImportedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -10,12 +12,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trees an import unpacked while its layers downloaded, under {@code unpacked/<config hex>}, kept
- * until the image's first unpack takes one by renaming it, so the layers are not read twice.
+ * Trees an import unpacked while its layers downloaded, under {@code unpacked/<key>}, kept until
+ * the image's first unpack takes one by renaming it, so the layers are not read twice. The key
+ * covers the config and every layer: two images may share a config and differ in layers.
  */
 final class UnpackedTrees {
   private final Path dir;
@@ -24,20 +30,29 @@ final class UnpackedTrees {
     this.dir = cacheDir.resolve("unpacked");
   }
 
-  boolean has(String hex) {
-    return Files.isDirectory(dir.resolve(hex), LinkOption.NOFOLLOW_LINKS);
+  /** The name of the tree of the image with this config and these layers. */
+  static String key(String configDigest, List<String> layers) {
+    StringBuilder all = new StringBuilder(Digests.requireValid(configDigest));
+    for (String layer : layers) {
+      all.append('\n').append(Digests.requireValid(layer));
+    }
+    return Digests.hex(Digests.of(all.toString().getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  boolean has(String key) {
+    return Files.isDirectory(dir.resolve(key), LinkOption.NOFOLLOW_LINKS);
   }
 
   /**
    * Keeps {@code staging} as the image's tree. When another process's tree for it is there first,
    * that one wins and {@code staging} is left to its import's scratch folder.
    */
-  void keep(Path staging, String hex) throws IOException {
+  void keep(Path staging, String key) throws IOException {
     Files.createDirectories(dir);
     try {
-      Files.move(staging, dir.resolve(hex), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(staging, dir.resolve(key), StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      log().debug("the image's tree {} is there already", hex);
+      log().debug("the image's tree {} is there already", key);
     }
   }
 
@@ -45,9 +60,9 @@ final class UnpackedTrees {
    * Moves the image's tree to {@code target} (absent or an empty directory); false when there is no
    * tree, another process took it first, or the target is on another file system.
    */
-  boolean moveTo(String hex, Path target) throws IOException {
-    Path tree = dir.resolve(hex);
-    if (!has(hex)) {
+  boolean moveTo(String key, Path target) throws IOException {
+    Path tree = dir.resolve(key);
+    if (!has(key)) {
       return false;
     }
     try {
@@ -65,16 +80,20 @@ final class UnpackedTrees {
 
   /**
    * Removes trees whose image has no record: an image removed by one process while another kept its
-   * tree, or a cache written before records were saved ahead of trees.
+   * tree, a cache written before records were saved ahead of trees, or a tree named only by its
+   * config as older versions named them.
    */
   void sweepUnrecorded(ImageRecords records) {
     if (!Files.isDirectory(dir)) {
       return;
     }
+    Set<String> recorded = new HashSet<>();
+    for (ImportedImage image : records.all()) {
+      recorded.add(key(image.id(), image.layers()));
+    }
     try (DirectoryStream<Path> trees = Files.newDirectoryStream(dir)) {
       for (Path tree : trees) {
-        String hex = tree.getFileName().toString();
-        if (!Digests.isValid("sha256:" + hex) || !records.has("sha256:" + hex)) {
+        if (!recorded.contains(tree.getFileName().toString())) {
           discard(tree);
         }
       }
@@ -83,8 +102,8 @@ final class UnpackedTrees {
     }
   }
 
-  void delete(String hex) throws IOException {
-    LayerTree.deleteTree(dir.resolve(hex));
+  void delete(String key) throws IOException {
+    LayerTree.deleteTree(dir.resolve(key));
   }
 
   private static void discard(Path tree) {

@@ -1,6 +1,7 @@
 package dev.ignite.adapters.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
@@ -102,5 +103,37 @@ class HostileLayerIT {
     assertThat(refused).get().asString().contains("'.wh...' is a whiteout that names no file");
     assertThat(neighbour).hasContent("keep");
     assertThat(cache.resolve("blobs/sha256")).isNotEmptyDirectory();
+  }
+
+  /**
+   * Image B reuses image A's config but brings other layers: importing B after A must not hand out
+   * the tree unpacked from A's layers, nor B's layers under A's config.
+   */
+  @Test
+  void imagesSharingAConfigButNotLayersDoNotShareAnUnpackedTree() throws Exception {
+    byte[] real = new Tars().dir("etc").file("etc/hostname", "a").bytes();
+    byte[] other = new Tars().dir("etc").file("etc/hostname", "b").bytes();
+    byte[] config = Layouts.config(List.of(Layouts.diffId(real)));
+    Path layout = work.resolve("shared-config/layout");
+    new Layouts(layout).image("a", config, List.of(real)).image("b", config, List.of(other));
+    for (String tag : List.of("a", "b")) {
+      Commands.run(
+          "skopeo",
+          "copy",
+          "--quiet",
+          "--dest-tls-verify=false",
+          "oci:" + layout + ":" + tag,
+          "docker://" + registry.host() + "/shared-config:" + tag);
+    }
+    Path cache = work.resolve("cache-shared-config");
+    ImportOptions insecure = ImportOptions.defaults().withInsecureRegistry(registry.host());
+    OciImages images = OciImages.create(cache);
+    images.importImage(registry.host() + "/shared-config:a", insecure, ImportProgress.NONE);
+    ImportedImage b =
+        images.importImage(registry.host() + "/shared-config:b", insecure, ImportProgress.NONE);
+
+    assertThatThrownBy(() -> images.unpack(b.id(), work.resolve("rootfs-shared-config")))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("rootfs.diff_ids");
   }
 }

@@ -86,7 +86,7 @@ class RegistryImportIT {
 
     // the layers were unpacked while they downloaded; the unpack takes that tree
     Path unpacked = work.resolve("cache1/unpacked");
-    assertThat(childrenOf(unpacked)).containsExactly(Digests.hex(first.id()));
+    assertThat(childrenOf(unpacked)).containsExactly(UnpackedTrees.key(first.id(), first.layers()));
     Path rootfs = work.resolve("rootfs");
     images.unpack(first.id(), rootfs);
     assertThat(rootfs.resolve("etc/a")).hasContent("first");
@@ -117,7 +117,8 @@ class RegistryImportIT {
             host + "/sample:1",
             ImportOptions.defaults().withInsecureRegistry(host),
             ImportProgress.NONE);
-    assertThat(childrenOf(cache.resolve("unpacked"))).containsExactly(Digests.hex(image.id()));
+    assertThat(childrenOf(cache.resolve("unpacked")))
+        .containsExactly(UnpackedTrees.key(image.id(), image.layers()));
     assertThat(images.remove(image.id())).isTrue();
     assertThat(childrenOf(cache.resolve("unpacked"))).isEmpty();
     assertThat(childrenOf(cache.resolve("blobs/sha256"))).isEmpty();
