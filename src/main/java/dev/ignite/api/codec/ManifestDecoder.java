@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -17,10 +16,19 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * Reads YAML or JSON manifests (one or many documents) of group ignite.weave.works, versions
  * v1alpha2..v1alpha4, strictly: unknown fields, wrong types, bad sizes and names are errors that
  * carry file, line, column and field path. No I/O: the caller passes the text.
+ *
+ * <p>Hostile text is an error like any other, never a crash: nesting deeper than {@link
+ * #MAX_NESTING} levels (aliases included) or an alias inside the node it names is reported at its
+ * line and column.
  */
 public final class ManifestDecoder {
   static final LoadSettings SETTINGS =
       LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(true).build();
+
+  /**
+   * The deepest nesting of mappings and sequences read; the state store's JSON reader uses it too.
+   */
+  public static final int MAX_NESTING = NestingGuard.MAX_DEPTH;
 
   private ManifestDecoder() {}
 
@@ -31,7 +39,7 @@ public final class ManifestDecoder {
     List<Decoded.Skipped> skipped = new ArrayList<>();
     int index = 0;
     try {
-      for (Node doc : new Compose(SETTINGS).composeAllFromString(text)) {
+      for (Node doc : NestingGuard.composeAll(SETTINGS, text)) {
         document(doc, index++, problems, objects, skipped);
       }
     } catch (MarkedYamlEngineException e) {

@@ -3,7 +3,6 @@ package dev.ignite.api.codec;
 import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -65,7 +64,7 @@ final class StatusDocumentLocator {
   private static List<Node> parse(String text) {
     List<Node> documents = new ArrayList<>();
     try {
-      new Compose(settings()).composeAllFromString(text).forEach(documents::add);
+      NestingGuard.composeAll(settings(), text).forEach(documents::add);
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
       throw unparsable(mark, e.getProblem());

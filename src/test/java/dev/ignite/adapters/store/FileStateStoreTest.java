@@ -8,6 +8,7 @@ import dev.ignite.api.ObjectMeta;
 import dev.ignite.api.Uid;
 import dev.ignite.api.Vm;
 import dev.ignite.ports.LookupException;
+import dev.ignite.ports.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -95,6 +96,28 @@ class FileStateStoreTest {
     Path damaged = dir.resolve("vms/bbbb000000000002/metadata.json");
     Files.createDirectories(damaged.getParent());
     Files.writeString(damaged, "{\"apiVersion\": ");
+
+    assertThat(store.list(Vm.class)).extracting(Vm::name).containsExactly("a");
+  }
+
+  @Test
+  void aDeeplyNestedFileIsADamagedFileNamingLineAndColumn() throws Exception {
+    Path deep = dir.resolve("vms/bbbb000000000002/metadata.json");
+    Files.createDirectories(deep.getParent());
+    Files.writeString(deep, "[".repeat(5_000) + "]".repeat(5_000));
+
+    assertThatThrownBy(() -> store.get(Vm.class, new Uid("bbbb000000000002")))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("is damaged")
+        .hasMessageContaining(deep + ":1:101: invalid YAML: nested more than 100 levels deep");
+  }
+
+  @Test
+  void skipsADeeplyNestedFileWhenListing() throws Exception {
+    store.put(vm("a", "aaaa000000000001"));
+    Path deep = dir.resolve("vms/bbbb000000000002/metadata.json");
+    Files.createDirectories(deep.getParent());
+    Files.writeString(deep, "{\"apiVersion\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}");
 
     assertThat(store.list(Vm.class)).extracting(Vm::name).containsExactly("a");
   }
