@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -42,10 +41,9 @@ public final class ManifestDecoder {
       for (Node doc : NestingGuard.composeAll(SETTINGS, text)) {
         document(doc, index++, problems, objects, skipped);
       }
-    } catch (MarkedYamlEngineException e) {
-      problems.at(e.getProblemMark(), "", "invalid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
-      problems.at(Optional.empty(), "", "invalid YAML: " + e.getMessage());
+      YamlFailure failure = YamlFailure.of(text, e);
+      problems.at(failure.line(), failure.column(), "", "invalid YAML: " + failure.problem());
     }
     return new Decoded(objects, problems.sorted(), skipped);
   }

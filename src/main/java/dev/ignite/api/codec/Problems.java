@@ -21,8 +21,14 @@ final class Problems {
   }
 
   void at(Optional<Mark> mark, String path, String message) {
-    int line = mark.map(m -> m.getLine() + 1).orElse(1);
-    int column = mark.map(m -> m.getColumn() + 1).orElse(1);
+    at(
+        mark.map(m -> m.getLine() + 1).orElse(1),
+        mark.map(m -> m.getColumn() + 1).orElse(1),
+        path,
+        message);
+  }
+
+  void at(int line, int column, String path, String message) {
     errors.add(new FieldError(file, line, column, path, message));
   }
 

@@ -3,8 +3,6 @@ package dev.ignite.api.codec;
 import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -65,19 +63,17 @@ final class StatusDocumentLocator {
     List<Node> documents = new ArrayList<>();
     try {
       NestingGuard.composeAll(settings(), text).forEach(documents::add);
-    } catch (MarkedYamlEngineException e) {
-      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      throw unparsable(mark, e.getProblem());
     } catch (YamlEngineException e) {
-      throw unparsable(null, e.getMessage());
+      YamlFailure failure = YamlFailure.of(text, e);
+      throw new ManifestException(
+          List.of(
+              new FieldError(
+                  "",
+                  failure.line(),
+                  failure.column(),
+                  "",
+                  "not valid YAML: " + failure.problem())));
     }
     return documents;
-  }
-
-  private static ManifestException unparsable(Mark mark, String problem) {
-    int line = mark == null ? 0 : mark.getLine() + 1;
-    int column = mark == null ? 0 : mark.getColumn() + 1;
-    return new ManifestException(
-        List.of(new FieldError("", line, column, "", "not valid YAML: " + problem)));
   }
 }
