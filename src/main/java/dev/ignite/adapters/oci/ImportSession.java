@@ -58,9 +58,10 @@ final class ImportSession {
   /**
    * The image's config and layers are known and nothing is fetched yet: starts unpacking them as
    * they arrive, unless everything is cached already (then there is nothing to overlap) or the
-   * image already has a tree.
+   * image already has a tree. A layer is read while it lands only when {@code readWhileLanding}
+   * (the registry's TLS certificate was verified), else once its digest matched.
    */
-  void layersKnown(String configDigest, List<Descriptor> descriptors) {
+  void layersKnown(String configDigest, List<Descriptor> descriptors, boolean readWhileLanding) {
     List<String> layers = new ArrayList<>();
     Map<String, Long> sizes = new HashMap<>();
     boolean allCached = true;
@@ -75,7 +76,7 @@ final class ImportSession {
     }
     this.configDigest = configDigest;
     for (String layer : layers) {
-      live.put(layer, new LiveBlob(layer));
+      live.put(layer, new LiveBlob(layer, readWhileLanding));
       has(layer); // a cached layer is readable now
     }
     try {
@@ -114,7 +115,7 @@ final class ImportSession {
             in,
             progress,
             origin,
-            l != null ? l : new LiveBlob(digest));
+            l != null ? l : new LiveBlob(digest, false));
     synchronized (this) {
       downloadedBytes += n;
       if (!existed) {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
  * A blob that can be read while it downloads: its reader follows the part file as the download
  * writes it, and waits at its end for more. The writer reports each step; a reader sees the
  * download's failure (a broken connection, a digest mismatch) as an {@link IOException}, so nothing
- * it unpacked from unverified bytes outlives a failed import.
+ * it unpacked from unverified bytes outlives a failed import. A blob not {@code
+ * readableWhileLanding} gives its reader nothing before it is stored, that is, before its digest
+ * matched.
  */
 final class LiveBlob {
   private enum State {
@@ -23,13 +25,15 @@ final class LiveBlob {
   }
 
   private final String digest;
+  private final boolean readableWhileLanding;
   private State state = State.WAITING;
   private Path file;
   private long length;
   private String failure;
 
-  LiveBlob(String digest) {
+  LiveBlob(String digest, boolean readableWhileLanding) {
     this.digest = digest;
+    this.readableWhileLanding = readableWhileLanding;
   }
 
   /** The download began writing {@code part}. A second download of the same blob fails it. */
@@ -44,9 +48,9 @@ final class LiveBlob {
     notifyAll();
   }
 
-  /** {@code total} bytes of the part file are written and readable. */
+  /** {@code total} bytes of the part file are written, readable if the blob is so while landing. */
   synchronized void wrote(long total) {
-    if (state == State.LANDING) {
+    if (state == State.LANDING && readableWhileLanding) {
       length = total;
       notifyAll();
     }

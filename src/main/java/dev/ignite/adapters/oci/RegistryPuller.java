@@ -42,7 +42,9 @@ final class RegistryPuller {
       List<Descriptor> blobs = new ArrayList<>();
       blobs.add(manifest.config());
       blobs.addAll(manifest.layers());
-      session.layersKnown(manifest.config().digest(), manifest.layers());
+      // from a plain-HTTP registry a layer is unpacked only once its digest matched
+      boolean verifiedTls = !options.insecureRegistries().contains(ref.registry());
+      session.layersKnown(manifest.config().digest(), manifest.layers(), verifiedTls);
       List<String> digests = fetchAll(client, ref, blobs, session);
       return new ImageContent(
           digests.get(0),

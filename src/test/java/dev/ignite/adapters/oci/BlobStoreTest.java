@@ -30,7 +30,7 @@ class BlobStoreTest {
                     new ByteArrayInputStream("tampered".getBytes()),
                     ImportProgress.NONE,
                     "registry test",
-                    new LiveBlob(claimed)))
+                    new LiveBlob(claimed, true)))
         .isInstanceOf(ImageException.class)
         .hasMessageContaining("digest mismatch");
     assertThat(store.has(claimed)).isFalse();
@@ -50,7 +50,7 @@ class BlobStoreTest {
         new ByteArrayInputStream("layer".getBytes()),
         ImportProgress.NONE,
         "t",
-        new LiveBlob(digest));
+        new LiveBlob(digest, true));
     assertThat(store.path(digest)).hasContent("layer");
   }
 
@@ -87,7 +87,7 @@ class BlobStoreTest {
                     long64MiB,
                     ImportProgress.NONE,
                     "registry test",
-                    new LiveBlob(digest)))
+                    new LiveBlob(digest, true)))
         .isInstanceOf(ImageException.class)
         .hasMessageContaining("larger than the 5 bytes");
     assertThat(served[0]).isEqualTo(6);

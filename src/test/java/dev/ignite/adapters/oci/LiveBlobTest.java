@@ -29,7 +29,7 @@ class LiveBlobTest {
 
   @Test
   void readerFollowsThePartFileAndEndsWhenTheBlobIsStored() throws Exception {
-    LiveBlob blob = new LiveBlob("sha256:x");
+    LiveBlob blob = new LiveBlob("sha256:x", true);
     CompletableFuture<byte[]> read = readAllBeside(blob.open());
     Path part = dir.resolve("x.part");
     Files.createFile(part);
@@ -48,7 +48,7 @@ class LiveBlobTest {
 
   @Test
   void readerSeesTheDownloadFailEvenAfterReadingItsFirstBytes() throws Exception {
-    LiveBlob blob = new LiveBlob("sha256:y");
+    LiveBlob blob = new LiveBlob("sha256:y", true);
     Path part = dir.resolve("y.part");
     Files.writeString(part, "unverified");
     blob.landing(part);
@@ -63,7 +63,7 @@ class LiveBlobTest {
 
   @Test
   void readerOpeningAfterThePartWasRenamedReadsTheStoredBlob() throws Exception {
-    LiveBlob blob = new LiveBlob("sha256:z");
+    LiveBlob blob = new LiveBlob("sha256:z", true);
     Path part = dir.resolve("z.part");
     Files.writeString(part, "whole blob");
     blob.landing(part);
@@ -78,7 +78,7 @@ class LiveBlobTest {
 
   @Test
   void aCachedBlobReadsAtOnceAndAFailureAfterwardsChangesNothing() throws Exception {
-    LiveBlob blob = new LiveBlob("sha256:c");
+    LiveBlob blob = new LiveBlob("sha256:c", true);
     Path stored = Files.writeString(dir.resolve("c"), "cached");
     blob.stored(stored, Files.size(stored));
     blob.fail("the import ended");
@@ -89,11 +89,41 @@ class LiveBlobTest {
 
   @Test
   void aSecondDownloadOfTheSameBlobFailsItsReaders() throws Exception {
-    LiveBlob blob = new LiveBlob("sha256:d");
+    LiveBlob blob = new LiveBlob("sha256:d", true);
     blob.landing(Files.createFile(dir.resolve("d1.part")));
     blob.landing(Files.createFile(dir.resolve("d2.part")));
     assertThatThrownBy(() -> blob.open().read())
         .isInstanceOf(IOException.class)
         .hasMessageContaining("downloaded twice");
+  }
+
+  @Test
+  void aBlobReadableOnlyOnceVerifiedGivesItsReaderNothingWhileItLands() throws Exception {
+    LiveBlob blob = new LiveBlob("sha256:v", false);
+    Path part = dir.resolve("v.part");
+    Files.writeString(part, "unverified");
+    blob.landing(part);
+    blob.wrote(Files.size(part));
+    CompletableFuture<byte[]> read = readAllBeside(blob.open());
+    Thread.sleep(50);
+    assertThat(read).isNotDone();
+    blob.fail("digest mismatch");
+    assertThatThrownBy(() -> read.get(5, TimeUnit.SECONDS))
+        .hasRootCauseInstanceOf(IOException.class)
+        .hasRootCauseMessage("download of sha256:v failed: digest mismatch");
+  }
+
+  @Test
+  void aBlobReadableOnlyOnceVerifiedIsReadWholeOnceStored() throws Exception {
+    LiveBlob blob = new LiveBlob("sha256:w", false);
+    Path part = dir.resolve("w.part");
+    Files.writeString(part, "verified");
+    blob.landing(part);
+    blob.wrote(Files.size(part));
+    CompletableFuture<byte[]> read = readAllBeside(blob.open());
+    Path stored = dir.resolve("w");
+    Files.move(part, stored);
+    blob.stored(stored, Files.size(stored));
+    assertThat(new String(read.get(5, TimeUnit.SECONDS))).isEqualTo("verified");
   }
 }
