@@ -37,7 +37,7 @@ class FullDiskIT {
     Assumptions.assumeTrue(
         "root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
     String script =
-        "mount -t tmpfs -o size="
+        "mount -t tmpfs -o mode=0700,size="
             + size
             + " tmpfs \"$STATE\" || exit 99\n"
             + setup

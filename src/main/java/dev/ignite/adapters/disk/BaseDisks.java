@@ -87,6 +87,7 @@ final class BaseDisks {
         base.resolveSibling("." + base.getFileName() + ".tmp-" + ProcessHandle.current().pid());
     long started = System.nanoTime();
     Files.deleteIfExists(temp);
+    Scratch.createPrivateFile(temp);
     try (Processes.Running running = Processes.start(Mkfs.command(mkfsBinary, tree, temp, size))) {
       BackgroundWriter.started(running, temp);
       Mkfs.check(running.await(), tree, temp, size);

@@ -79,6 +79,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
             ? BaseDisks.copyCommand(base.get(), temp)
             : Mkfs.command(mkfsBinary, tree, temp, request.size());
     Files.deleteIfExists(temp); // mkfs is told the file reads as zeros
+    Scratch.createPrivateFile(temp); // mkfs and cp keep the mode of a file that exists
     try (DiskWrite writing = DiskWrite.start(fill, mkfs.locate("debugfs"));
         Scratch scratch = Scratch.beside(temp)) {
       DebugfsScript script = new DebugfsScript(tree);

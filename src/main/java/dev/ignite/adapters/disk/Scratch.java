@@ -46,6 +46,15 @@ final class Scratch implements AutoCloseable {
     return ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
   }
 
+  /**
+   * Creates an empty file readable by its owner only (0600). A disk holds the guest's host keys and
+   * whatever else it keeps; it is made private before the first byte is written to it.
+   */
+  static void createPrivateFile(Path file) throws IOException {
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+  }
+
   /** A new file in the folder holding {@code content}. */
   Path write(String content) throws IOException {
     Path file = dir.resolve(Integer.toString(files.size()));

@@ -32,10 +32,13 @@ public final class FileStateStore implements StateStore {
     this.lock = new StoreLock(root.resolve(".lock"));
   }
 
-  /** Opens (creating if needed) the store in {@code stateDir}; see {@link StateDirs}. */
+  /**
+   * Opens (creating if needed) the store in {@code stateDir}; see {@link StateDirs}. The folder is
+   * made private to its owner (see {@link PrivateStateDir}).
+   */
   public static FileStateStore open(Path stateDir) {
     try {
-      Files.createDirectories(stateDir);
+      PrivateStateDir.ensure(stateDir);
     } catch (IOException e) {
       throw new StoreException("cannot create state dir " + stateDir + ": " + e, e);
     }

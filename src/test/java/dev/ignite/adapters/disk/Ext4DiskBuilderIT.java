@@ -11,6 +11,7 @@ import dev.ignite.testing.SampleImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +110,30 @@ class Ext4DiskBuilderIT {
       long allocated =
           Long.parseLong(SampleImage.run(List.of("du", "-B1", disk.toString())).split("\\s")[0]);
       assertThat(allocated).as("sparse").isLessThan(32L << 20);
+    }
+  }
+
+  @Test
+  void disksAndTheBaseTheyAreCopiedFromAreReadableByTheirOwnerOnly() throws Exception {
+    // a disk holds the guest's host keys and whatever secrets it keeps
+    Path tree = Files.createDirectories(tmp.resolve("image/rootfs/etc"));
+    Files.writeString(tree.resolve("os-release"), "ID=test\n");
+    Path first = tmp.resolve("a/disk.ext4");
+    Path second = tmp.resolve("b/disk.ext4");
+
+    builder.build(vm(tree.getParent(), first, "a"));
+    BackgroundWriter.awaitWrites(WRITES_END);
+    builder.build(vm(tree.getParent(), second, "b"));
+
+    List<Path> files = new ArrayList<>(List.of(first, second));
+    try (Stream<Path> beside = Files.list(tmp.resolve("image"))) {
+      beside.filter(p -> p.getFileName().toString().endsWith(".ext4")).forEach(files::add);
+    }
+    assertThat(files).hasSize(3);
+    for (Path disk : files) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(disk)))
+          .as(disk.toString())
+          .isEqualTo("rw-------");
     }
   }
 
