@@ -47,6 +47,9 @@ final class QemuCommand {
     }
     add(c, "-netdev", netdev(vm.ports(), sshHostPort));
     add(c, "-device", "virtio-net-pci,netdev=net0");
+    // Entropy from the host (QEMU's getrandom): without it a minimal guest's sshd waits about a
+    // second at boot for the kernel's random pool.
+    add(c, "-device", "virtio-rng-pci");
     return c;
   }
 

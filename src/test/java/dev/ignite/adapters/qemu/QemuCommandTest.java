@@ -63,6 +63,14 @@ class QemuCommandTest {
   }
 
   @Test
+  void givesEveryGuestTheHostsEntropy() {
+    List<String> c =
+        QemuCommand.of(Path.of("qemu"), launch(List.of(), List.of()), Accelerator.TCG, 1);
+
+    assertThat(c).containsSequence("-device", "virtio-rng-pci");
+  }
+
+  @Test
   void usesTheHostCpuUnderKvm() {
     List<String> c =
         QemuCommand.of(Path.of("qemu"), launch(List.of(), List.of()), Accelerator.KVM, 1);
