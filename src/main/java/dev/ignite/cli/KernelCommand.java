@@ -1,7 +1,7 @@
 package dev.ignite.cli;
 
 import dev.ignite.api.Kernel;
-import dev.ignite.core.KernelService;
+import dev.ignite.core.KernelResolver;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,27 +31,34 @@ final class KernelCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Import a kernel: 'host' (the newest /boot/vmlinuz-* with its initrd, Debian package"
-            + " linux-image-amd64), or the path of a vmlinuz/vmlinux (an initrd beside it is"
-            + " taken along). The version is read from the kernel itself."
+            + " linux-image-amd64), the path of a vmlinuz/vmlinux (an initrd beside it is"
+            + " taken along), or an Ignite kernel image (boot/vmlinux or boot/vmlinuz, optional"
+            + " lib/modules) by any image reference: oci:DIR[:TAG], a registry image, an archive."
+            + " The version is read from the kernel itself."
       },
       footer = {
         "",
         "Examples:",
         "  ignite kernel import host",
-        "  ignite kernel import /boot/vmlinuz-6.1.0-56-amd64"
+        "  ignite kernel import /boot/vmlinuz-6.1.0-56-amd64",
+        "  ignite kernel import oci:/var/lib/ignite-build/kernel/KEY/oci:6.1.192-ignite"
       })
   static final class Import implements Runnable {
     @ParentCommand KernelCommand parent;
     @Mixin GlobalFlags globalFlags;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "REF", description = "host, or a kernel path")
+    @Parameters(paramLabel = "REF", description = "host, a kernel path, or a kernel image")
     String ref;
 
     @Override
     public void run() {
       Ignite ignite = parent.ignite;
-      KernelService.Imported imported = ignite.wiring().kernels().importKernel(ref);
+      KernelResolver.Resolved imported;
+      try (ProgressPrinter progress =
+          new ProgressPrinter(spec.commandLine().getErr(), ignite.globals().quiet)) {
+        imported = ignite.wiring().kernelResolver().resolve(ref, progress);
+      }
       Kernel k = imported.kernel();
       spec.commandLine()
           .getOut()

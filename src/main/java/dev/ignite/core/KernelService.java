@@ -35,9 +35,21 @@ public final class KernelService {
 
   /** Imports {@code ref} ("host", a vmlinuz path or an unpacked kernel image); idempotent. */
   public Imported importKernel(String ref) {
+    return importKernel(ref, ref);
+  }
+
+  /**
+   * Imports the kernel image {@code ref} from its unpacked {@code tree}; the recorded object names
+   * {@code ref}, the image, rather than the tree's folder.
+   */
+  public Imported importKernel(String ref, java.nio.file.Path tree) {
+    return importKernel(ref, tree.toString());
+  }
+
+  private Imported importKernel(String ref, String source) {
     StoredKernel stored;
     try {
-      stored = kernels.importKernel(ref);
+      stored = kernels.importKernel(source);
     } catch (IOException e) {
       throw new LifecycleException("cannot import kernel " + ref + ": " + e.getMessage(), e);
     }
