@@ -3,7 +3,9 @@ package dev.ignite.adapters.oci;
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One small properties file per cached image, {@code images/<config hex>.properties}, written by
@@ -22,6 +30,7 @@ import java.util.stream.Stream;
  */
 final class ImageRecords {
   private static final String SUFFIX = ".properties";
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private final Path dir;
 
   ImageRecords(Path cacheDir) {
@@ -61,22 +70,85 @@ final class ImageRecords {
     return Files.isRegularFile(file(id));
   }
 
+  /** The image's record; empty when there is none or it is unreadable (said in a warning). */
   Optional<ImportedImage> find(String id) {
     Path file = file(id);
-    return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(read(file));
+    } catch (ImageException e) {
+      warnUnreadable(e);
+      return Optional.empty();
+    }
   }
 
-  List<ImportedImage> all() {
+  /**
+   * Every record file: the readable records, and the digests an unreadable one still names, whose
+   * blobs are kept: what it lists cannot be known for sure.
+   */
+  record Listing(List<ImportedImage> images, Set<String> namedByUnreadable) {}
+
+  Listing list() {
     List<ImportedImage> images = new ArrayList<>();
+    Set<String> named = new HashSet<>();
+    for (Path file : files()) {
+      try {
+        images.add(read(file));
+      } catch (ImageException e) {
+        warnUnreadable(e);
+        named.addAll(digestsIn(file));
+      }
+    }
+    return new Listing(images, named);
+  }
+
+  /** The readable records; an unreadable one is skipped with a warning. */
+  List<ImportedImage> all() {
+    return list().images();
+  }
+
+  private List<Path> files() {
     try (Stream<Path> files = Files.list(dir)) {
-      files
+      return files
           .filter(f -> f.getFileName().toString().matches("[a-f0-9]{64}\\.properties"))
           .sorted()
-          .forEach(f -> images.add(read(f)));
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-    return images;
+  }
+
+  /**
+   * Whatever looks like a digest in a damaged record's first MiB: in its values as properties read
+   * them (records escape {@code :}), else in its raw text.
+   */
+  private static Set<String> digestsIn(Path file) {
+    String text;
+    try (InputStream in = Files.newInputStream(file)) {
+      text = new String(in.readNBytes(1 << 20), StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      log().warn("cannot read {}: {}", file, e.toString());
+      return Set.of();
+    }
+    StringBuilder all = new StringBuilder(text);
+    try {
+      Properties p = new Properties();
+      p.load(new StringReader(text));
+      p.values().forEach(v -> all.append('\n').append(v));
+    } catch (IOException | IllegalArgumentException e) {
+      // not even properties: the raw text is all there is
+    }
+    Set<String> found = new HashSet<>();
+    for (Matcher m = DIGEST.matcher(all); m.find(); ) {
+      found.add(m.group());
+    }
+    return found;
+  }
+
+  private static void warnUnreadable(ImageException e) {
+    log().warn("{}; skipping it", e.getMessage());
   }
 
   boolean delete(String id) throws IOException {
@@ -104,7 +176,7 @@ final class ImageRecords {
               + file
               + " is unreadable ("
               + e.getMessage()
-              + "); remove it and import the image again",
+              + "); import the image again",
           e);
     }
   }
@@ -133,5 +205,9 @@ final class ImageRecords {
 
   private static List<String> split(String joined) {
     return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(ImageRecords.class);
   }
 }

@@ -179,28 +179,37 @@ public final class OciImages implements ImageSource {
 
   @Override
   public Optional<ImportedImage> find(String imageId) {
-    String id = imageId.startsWith("sha256:") ? imageId : "sha256:" + imageId;
-    return records.find(id);
+    return records.find(id(imageId));
   }
 
+  private static String id(String imageId) {
+    return imageId.startsWith("sha256:") ? imageId : "sha256:" + imageId;
+  }
+
+  /**
+   * Removes the image's record, its tree, and the blobs no other image uses. A damaged record is
+   * removed alone: the blobs it named are left, as are those any other damaged record names.
+   */
   @Override
   public boolean remove(String imageId) {
     Optional<ImportedImage> image = find(imageId);
     if (image.isEmpty()) {
-      return false;
+      try {
+        return records.delete(id(imageId));
+      } catch (IOException e) {
+        throw new UncheckedIOException("removing image " + imageId, e);
+      }
     }
     try {
       // the tree first: a crash between the two leaves a record whose VMs unpack from blobs
       unpacked.delete(UnpackedTrees.key(image.get().id(), image.get().layers()));
       records.delete(image.get().id());
-      Set<String> stillUsed = new HashSet<>();
-      records
-          .all()
-          .forEach(
-              i -> {
-                stillUsed.add(i.id());
-                stillUsed.addAll(i.layers());
-              });
+      ImageRecords.Listing rest = records.list();
+      Set<String> stillUsed = new HashSet<>(rest.namedByUnreadable());
+      for (ImportedImage other : rest.images()) {
+        stillUsed.add(other.id());
+        stillUsed.addAll(other.layers());
+      }
       for (String digest : blobsOf(image.get())) {
         if (!stillUsed.contains(digest)) {
           blobs.delete(digest);
