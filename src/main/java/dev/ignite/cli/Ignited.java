@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = BuildInfo.class,
     description = "ignited: the Ignite daemon that keeps this host's VMs in line with Git.",
-    subcommands = {DaemonCommand.class, Ignited.Version.class},
+    subcommands = {GitopsCommand.class, DaemonCommand.class, Ignited.Version.class},
     footer = {
       "",
       "Examples:",

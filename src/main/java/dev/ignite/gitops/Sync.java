@@ -164,7 +164,7 @@ public final class Sync {
           .ifPresent(
               n -> problemsByName.computeIfAbsent(n, k -> new ArrayList<>()).add(p.toString()));
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     for (DesiredVm d : desired.state().vms()) {
       Optional<Outcome> outcome = Optional.ofNullable(outcomes.get(d.name()));
       Optional<Vm> vm = outcome.flatMap(Outcome::vm);
