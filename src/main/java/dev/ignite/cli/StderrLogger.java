@@ -12,7 +12,7 @@ final class StderrLogger extends LegacyAbstractLogger {
 
   StderrLogger(String name) {
     this.name = name;
-    this.fromSshd = name.startsWith("org.apache.sshd");
+    this.fromSshd = name.startsWith("org.apache.sshd") || name.startsWith("org.eclipse.jgit");
   }
 
   @Override

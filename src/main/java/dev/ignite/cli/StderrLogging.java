@@ -77,6 +77,8 @@ public final class StderrLogging implements SLF4JServiceProvider, ILoggerFactory
     Level threshold = level;
     if (fromSshd && threshold.toInt() >= Level.WARN.toInt()) {
       threshold = Level.ERROR;
+    } else if (fromSshd && threshold == Level.INFO) {
+      threshold = Level.WARN; // a daemon at info: its own events, not MINA's or JGit's chatter
     }
     return event.toInt() >= threshold.toInt();
   }

@@ -89,6 +89,11 @@ public final class Sync {
     }
     Desired desired = desired(local);
     Reconciler.Result result = reconciler.reconcile(desired.state());
+    for (Outcome o : result.outcomes()) {
+      if (o.step().action() == Step.Action.REFUSE) {
+        LOG.warn("{}: VM {}: {}", o.step().file(), o.step().name(), o.error().orElse(""));
+      }
+    }
     List<StatusWriter.Entry> entries = new ArrayList<>();
     List<VmState> states = new ArrayList<>();
     observe(desired, result, entries, states);
@@ -110,14 +115,16 @@ public final class Sync {
     int acted = result.plan().steps().size() - result.plan().of(Step.Action.KEEP).size();
     SyncReport report =
         new SyncReport(started, took(started), revision, pushed, states, problems, acted, error);
-    LOG.info(
-        "synced {} at {}: {} VMs, {} acted on, {} problems{}",
-        settings.repository(),
-        revision.get().shortId(),
-        states.size(),
-        acted,
-        problems.size(),
-        pushed.map(p -> ", status commit " + p.shortId()).orElse(""));
+    boolean news = acted > 0 || pushed.isPresent() || error.isPresent();
+    LOG.atLevel(news ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG)
+        .log(
+            "synced {} at {}: {} VMs, {} acted on, {} problems{}",
+            settings.repository(),
+            revision.get().shortId(),
+            states.size(),
+            acted,
+            problems.size(),
+            pushed.map(p -> ", status commit " + p.shortId()).orElse(""));
     return report;
   }
 
