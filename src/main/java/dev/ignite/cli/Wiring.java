@@ -11,6 +11,7 @@ import dev.ignite.adapters.store.StateDirs;
 import dev.ignite.api.Configuration;
 import dev.ignite.core.GuestAccess;
 import dev.ignite.core.ImageService;
+import dev.ignite.core.KernelResolver;
 import dev.ignite.core.KernelService;
 import dev.ignite.core.LifecycleParts;
 import dev.ignite.core.LiveVmProbe;
@@ -104,6 +105,11 @@ final class Wiring {
 
   KernelService kernels() {
     return new KernelService(store(), Kernels.store(stateDir()), Clock.systemUTC());
+  }
+
+  /** Kernels by any reference: "host", a kernel path, or a kernel image (imported as needed). */
+  KernelResolver kernelResolver() {
+    return new KernelResolver(kernels(), images(List.of()));
   }
 
   VmLifecycle lifecycle() {
