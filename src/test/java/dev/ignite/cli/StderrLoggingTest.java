@@ -89,8 +89,18 @@ class StderrLoggingTest {
     assertThat(mina.isErrorEnabled()).isTrue();
     StderrLogging.setLevel("info");
     assertThat(mina.isWarnEnabled()).isTrue();
+    assertThat(mina.isInfoEnabled()).isFalse(); // a daemon at info shows its own events only
+    StderrLogging.setLevel("debug");
     assertThat(mina.isInfoEnabled()).isTrue();
-    assertThat(mina.isDebugEnabled()).isFalse();
+    assertThat(mina.isDebugEnabled()).isTrue();
+  }
+
+  @Test
+  void keepsJGitsInfoOutOfADaemonsInfoLog() {
+    Logger jgit = LoggerFactory.getLogger("org.eclipse.jgit.transport.Transport");
+    StderrLogging.setLevel("info");
+    assertThat(jgit.isInfoEnabled()).isFalse();
+    assertThat(jgit.isWarnEnabled()).isTrue();
   }
 
   @Test
