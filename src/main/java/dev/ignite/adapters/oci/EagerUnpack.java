@@ -1,6 +1,5 @@
 package dev.ignite.adapters.oci;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
@@ -10,26 +9,21 @@ import org.slf4j.LoggerFactory;
  * Unpacks an image's layers in order while they download, on a thread of its own, so that an import
  * leaves the image's tree ready beside its blobs: download and unpack overlap instead of running
  * one after the other. It is a head start, not part of the import's contract: when it fails for any
- * reason (a retried download, a layer the unpacker refuses), its tree is dropped and the image is
- * unpacked from its blobs when a VM first needs it, which reports the error then.
+ * reason (a retried download, a layer the unpacker refuses, a limit), its tree is dropped and the
+ * image is unpacked from its blobs when a VM first needs it, which reports the error then.
  */
 final class EagerUnpack {
-  private final UnpackedTrees trees;
-  private final String key;
+  private final LayerStack stack;
   private final List<String> layers;
-  private final Path staging;
   private final Thread thread;
   private volatile Exception failure;
   private volatile List<String> diffIds;
 
-  private EagerUnpack(
-      UnpackedTrees trees, String key, Path staging, List<String> layers, LayerStack.Source live) {
-    this.trees = trees;
-    this.key = key;
+  private EagerUnpack(LayerStack stack, List<String> layers, LayerStack.Source live) {
+    this.stack = stack;
     this.layers = List.copyOf(layers);
-    this.staging = staging;
     this.thread =
-        new Thread("unpack " + key.substring(0, 12)) {
+        new Thread("unpack " + layers.get(0).substring(7, 19)) {
           @Override
           public void run() {
             unpack(live);
@@ -38,31 +32,27 @@ final class EagerUnpack {
     thread.setDaemon(true);
   }
 
-  /**
-   * Starts unpacking {@code layers} into new {@code staging}, each read as it lands from {@code
-   * live}.
-   */
-  static EagerUnpack start(
-      UnpackedTrees trees, String key, Path staging, List<String> layers, LayerStack.Source live) {
-    EagerUnpack unpack = new EagerUnpack(trees, key, staging, layers, live);
+  /** Starts applying {@code layers} onto {@code stack}, each read as it lands from {@code live}. */
+  static EagerUnpack start(LayerStack stack, List<String> layers, LayerStack.Source live) {
+    EagerUnpack unpack = new EagerUnpack(stack, layers, live);
     unpack.thread.start();
     return unpack;
   }
 
   private void unpack(LayerStack.Source live) {
     try {
-      diffIds = LayerStack.applyUnchecked(layers, live, staging);
-    } catch (IOException | RuntimeException e) {
+      diffIds = stack.applyUnchecked(layers, live);
+    } catch (Exception e) {
       failure = e;
     }
   }
 
   /**
-   * Waits for the tree and keeps it for the image's first unpack if each layer unpacked to what the
-   * config stored at {@code config} lists. A tree that failed, or could not be kept, stays where it
-   * is: in the import's scratch folder, which the import removes as it ends.
+   * Waits for the tree; true when every layer unpacked, each to what the config stored at {@code
+   * config} lists for it. A tree that is not kept stays where it is: in the import's scratch
+   * folder, which the import removes as it ends.
    */
-  void finish(Path config, String configDigest) {
+  boolean finish(Path config, String configDigest) {
     join();
     try {
       if (failure != null) {
@@ -72,11 +62,10 @@ final class EagerUnpack {
       for (int i = 0; i < expected.size(); i++) {
         DiffIds.check(i, layers.get(i), diffIds.get(i), expected.get(i));
       }
-      trees.keep(staging, key);
+      return true;
     } catch (Exception e) {
-      log()
-          .debug(
-              "not keeping the tree unpacked while downloading; unpacking later: {}", e.toString());
+      log().debug("not keeping the tree unpacked while downloading: {}", e.toString());
+      return false;
     }
   }
 
@@ -103,7 +92,6 @@ final class EagerUnpack {
     }
   }
 
-  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
   private static Logger log() {
     return LoggerFactory.getLogger(EagerUnpack.class);
   }

@@ -29,12 +29,20 @@ final class ImportSession {
   private final Set<String> added = new LinkedHashSet<>();
   private final Map<String, LiveBlob> live = new ConcurrentHashMap<>();
   private long downloadedBytes;
+  private final UnpackLimits limits;
   private EagerUnpack eager;
   private String configDigest;
+  private String treeKey;
+  private Path staging;
 
   ImportSession(
-      BlobStore store, ImportProgress progress, UnpackedTrees trees, ImportScratch scratch) {
+      BlobStore store,
+      ImportProgress progress,
+      UnpackedTrees trees,
+      ImportScratch scratch,
+      UnpackLimits limits) {
     this.store = store;
+    this.limits = limits;
     this.progress = progress;
     this.trees = trees;
     this.scratch = scratch;
@@ -74,25 +82,17 @@ final class ImportSession {
     if (eager != null || trees.has(key) || allCached || sizes.size() != layers.size()) {
       return;
     }
-    this.configDigest = configDigest;
     for (String layer : layers) {
       live.put(layer, new LiveBlob(layer, readWhileLanding));
       has(layer); // a cached layer is readable now
     }
     try {
-      Path staging = Files.createDirectory(scratch.dir().resolve("tree"));
+      staging = Files.createDirectory(scratch.dir().resolve("tree"));
       eager =
           EagerUnpack.start(
-              trees,
-              key,
-              staging,
-              layers,
-              new LayerStack.Source() {
-                @Override
-                public InputStream open(String layer) {
-                  return counted(layer, sizes.get(layer));
-                }
-              });
+              LayerStack.onto(staging, limits), layers, l -> counted(l, sizes.get(l)));
+      this.configDigest = configDigest;
+      this.treeKey = key;
     } catch (IOException e) {
       log().debug("not unpacking while downloading: {}", e.toString());
     }
@@ -148,7 +148,18 @@ final class ImportSession {
       for (LiveBlob l : live.values()) {
         l.fail("it was never downloaded"); // no-op when stored
       }
-      eager.finish(store.path(configDigest), configDigest);
+      if (eager.finish(store.path(configDigest), configDigest)) {
+        keepTree();
+      }
+    }
+  }
+
+  /** A tree that cannot be kept stays in the scratch folder, which goes as the import ends. */
+  private void keepTree() {
+    try {
+      trees.keep(staging, treeKey);
+    } catch (IOException e) {
+      log().debug("could not keep the unpacked tree {}: {}", treeKey, e.toString());
     }
   }
 
@@ -176,7 +187,6 @@ final class ImportSession {
     }
   }
 
-  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
   private static Logger log() {
     return LoggerFactory.getLogger(ImportSession.class);
   }

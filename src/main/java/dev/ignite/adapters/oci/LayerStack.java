@@ -17,14 +17,26 @@ final class LayerStack {
     InputStream open(String layer) throws IOException;
   }
 
-  private LayerStack() {}
+  private final Path root;
+  private final boolean asRoot;
+  private final UnpackBudget budget;
+
+  private LayerStack(Path root, UnpackLimits limits) {
+    this.root = root;
+    this.asRoot = "root".equals(System.getProperty("user.name"));
+    this.budget = new UnpackBudget(limits);
+  }
+
+  /** Layers to be applied onto {@code targetDir}, made if missing, within {@code limits}. */
+  static LayerStack onto(Path targetDir, UnpackLimits limits) throws IOException {
+    Files.createDirectories(targetDir);
+    return new LayerStack(targetDir.toRealPath(), limits);
+  }
 
   /** Applies the layers in order, each checked against its diff_id as it ends. */
-  static void apply(List<String> layers, List<String> diffIds, Source source, Path targetDir)
-      throws IOException {
-    Path root = root(targetDir);
+  void apply(List<String> layers, List<String> diffIds, Source source) throws IOException {
     for (int i = 0; i < layers.size(); i++) {
-      String actual = applyOne(layers.get(i), source, root);
+      String actual = applyOne(layers.get(i), source);
       DiffIds.check(i, layers.get(i), actual, diffIds.get(i));
     }
   }
@@ -33,27 +45,20 @@ final class LayerStack {
    * Applies the layers in order and returns their uncompressed digests, for a caller that learns
    * the diff_ids only later.
    */
-  static List<String> applyUnchecked(List<String> layers, Source source, Path targetDir)
-      throws IOException {
-    Path root = root(targetDir);
+  List<String> applyUnchecked(List<String> layers, Source source) throws IOException {
     List<String> digests = new ArrayList<>();
     for (String layer : layers) {
-      digests.add(applyOne(layer, source, root));
+      digests.add(applyOne(layer, source));
     }
     return digests;
   }
 
-  private static Path root(Path targetDir) throws IOException {
-    Files.createDirectories(targetDir);
-    return targetDir.toRealPath();
-  }
-
   /** Unpacks one layer; returns the digest of its whole uncompressed stream, its diff_id. */
-  private static String applyOne(String layer, Source source, Path root) throws IOException {
-    boolean asRoot = "root".equals(System.getProperty("user.name"));
+  private String applyOne(String layer, Source source) throws IOException {
     MessageDigest sha = Digests.sha256();
-    try (InputStream in = new DigestInputStream(inflated(source.open(layer), layer), sha)) {
-      new LayerUnpacker(root, asRoot).apply(in);
+    InputStream uncompressed = budget.counted(inflated(source.open(layer), layer), layer);
+    try (InputStream in = new DigestInputStream(uncompressed, sha)) {
+      new LayerUnpacker(root, asRoot, budget).apply(in);
       in.transferTo(OutputStream.nullOutputStream()); // what follows the tar's end is hashed too
     }
     return Digests.of(sha);

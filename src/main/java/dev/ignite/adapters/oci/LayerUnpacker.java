@@ -32,12 +32,14 @@ final class LayerUnpacker {
   private final Path root;
   private final boolean asRoot;
   private final LayerTree tree;
+  private final UnpackBudget budget;
   private final Map<Path, TarEntry> dirs = new LinkedHashMap<>();
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
-  LayerUnpacker(Path root, boolean asRoot) {
+  LayerUnpacker(Path root, boolean asRoot, UnpackBudget budget) {
     this.root = root;
     this.asRoot = asRoot;
+    this.budget = budget;
     this.tree = new LayerTree(root);
   }
 
@@ -45,6 +47,7 @@ final class LayerUnpacker {
   void apply(InputStream tar) throws IOException {
     TarReader in = new TarReader(tar);
     for (TarEntry e; (e = in.next()) != null; ) {
+      budget.entry();
       String name = RootedPath.cleanName(e.name());
       if (!name.isEmpty()) {
         entry(name, e, in);

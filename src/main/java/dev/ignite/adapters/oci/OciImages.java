@@ -26,9 +26,15 @@ public final class OciImages implements ImageSource {
   private final RegistryPuller registries;
   private final UnpackedTrees unpacked;
   private final Path cacheDir;
+  private final UnpackLimits limits;
 
   private OciImages(Path cacheDir, Retry retry, BlobDeadline deadline) {
+    this(cacheDir, retry, deadline, UnpackLimits.from(System.getenv()));
+  }
+
+  private OciImages(Path cacheDir, Retry retry, BlobDeadline deadline, UnpackLimits limits) {
     this.cacheDir = cacheDir;
+    this.limits = limits;
     this.blobs = new BlobStore(cacheDir);
     this.records = new ImageRecords(cacheDir);
     this.unpacked = new UnpackedTrees(cacheDir);
@@ -50,12 +56,18 @@ public final class OciImages implements ImageSource {
     return new OciImages(cacheDir, retry, deadline);
   }
 
+  /** A cache whose unpacks stop at {@code limits}, whatever the environment says. */
+  static OciImages create(Path cacheDir, UnpackLimits limits) {
+    return new OciImages(
+        cacheDir, new Retry(3, Duration.ofMillis(500)), BlobDeadline.DEFAULT, limits);
+  }
+
   @Override
   public ImportedImage importImage(String ref, ImportOptions options, ImportProgress progress) {
     SourceRef source = SourceRef.parse(ref);
     try (ImportScratch scratch = openScratch(ref)) {
       return importImage(
-          ref, source, options, new ImportSession(blobs, progress, unpacked, scratch));
+          ref, source, options, new ImportSession(blobs, progress, unpacked, scratch, limits));
     }
   }
 
@@ -150,16 +162,16 @@ public final class OciImages implements ImageSource {
       }
       List<String> diffIds =
           DiffIds.ofConfig(blobs.path(image.id()), image.id(), image.layers().size());
-      LayerStack.apply(
-          image.layers(),
-          diffIds,
-          layer -> {
-            long total = blobs.size(layer);
-            progress.onUnpack(layer, 0, total);
-            InputStream raw = Files.newInputStream(blobs.path(layer));
-            return new CountingInputStream(raw, layer, total, progress);
-          },
-          targetDir);
+      LayerStack.onto(targetDir, limits)
+          .apply(
+              image.layers(),
+              diffIds,
+              layer -> {
+                long total = blobs.size(layer);
+                progress.onUnpack(layer, 0, total);
+                InputStream raw = Files.newInputStream(blobs.path(layer));
+                return new CountingInputStream(raw, layer, total, progress);
+              });
     } catch (IOException e) {
       throw new ImageException(
           "unpacking image "

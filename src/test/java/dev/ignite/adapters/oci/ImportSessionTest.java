@@ -70,7 +70,12 @@ class ImportSessionTest {
     String claimed = Digests.of(new Tars().dir("etc").file("etc/hostname", "real").bytes());
     try (ImportScratch scratch = ImportScratch.open(cache.resolve("tmp"))) {
       ImportSession session =
-          new ImportSession(new BlobStore(cache), progress, new UnpackedTrees(cache), scratch);
+          new ImportSession(
+              new BlobStore(cache),
+              progress,
+              new UnpackedTrees(cache),
+              scratch,
+              UnpackLimits.DEFAULT);
       session.layersKnown(CONFIG, List.of(layer(claimed, layer.length)), false);
 
       assertThatThrownBy(() -> session.put(claimed, layer.length, landing(layer, 2), "registry x"))
@@ -87,7 +92,12 @@ class ImportSessionTest {
     String digest = Digests.of(layer);
     try (ImportScratch scratch = ImportScratch.open(cache.resolve("tmp"))) {
       ImportSession session =
-          new ImportSession(new BlobStore(cache), progress, new UnpackedTrees(cache), scratch);
+          new ImportSession(
+              new BlobStore(cache),
+              progress,
+              new UnpackedTrees(cache),
+              scratch,
+              UnpackLimits.DEFAULT);
       session.layersKnown(CONFIG, List.of(layer(digest, layer.length)), true);
       session.put(digest, layer.length, landing(layer, 60), "registry x");
       session.rollback();

@@ -14,10 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LayerUnpackerTest {
+  private final UnpackBudget budget = new UnpackBudget(UnpackLimits.DEFAULT);
   @TempDir Path root;
 
   private void apply(Tars layer) throws Exception {
-    new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(layer.bytes()));
+    new LayerUnpacker(root.toRealPath(), false, budget)
+        .apply(new ByteArrayInputStream(layer.bytes()));
   }
 
   @Test
@@ -25,7 +27,7 @@ class LayerUnpackerTest {
     byte[] whole = new Tars().file("a", "x".repeat(700)).bytes();
     // header (512) + 700 bytes of data; the 324 padding bytes and end blocks are missing
     byte[] cut = java.util.Arrays.copyOf(whole, 512 + 700);
-    new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(cut));
+    new LayerUnpacker(root.toRealPath(), false, budget).apply(new ByteArrayInputStream(cut));
     assertThat(root.resolve("a")).hasContent("x".repeat(700));
   }
 
@@ -34,7 +36,9 @@ class LayerUnpackerTest {
     byte[] whole = new Tars().file("a", "x".repeat(700)).bytes();
     byte[] cut = java.util.Arrays.copyOf(whole, 512 + 300);
     assertThatThrownBy(
-            () -> new LayerUnpacker(root.toRealPath(), false).apply(new ByteArrayInputStream(cut)))
+            () ->
+                new LayerUnpacker(root.toRealPath(), false, budget)
+                    .apply(new ByteArrayInputStream(cut)))
         .isInstanceOf(java.io.IOException.class);
   }
 
@@ -171,7 +175,7 @@ class LayerUnpackerTest {
     Files.setAttribute(host, "unix:mode", 0700);
     Tars layer =
         new Tars().dir("p").dir("p/victim", 04777, 4242, 4242).symlink("p", host.toString());
-    new LayerUnpacker(root.toRealPath(), Commands.isRoot())
+    new LayerUnpacker(root.toRealPath(), Commands.isRoot(), budget)
         .apply(new ByteArrayInputStream(layer.bytes()));
     assertThat((int) Files.getAttribute(victim, "unix:mode") & 07777).isEqualTo(0755);
     assertThat((int) Files.getAttribute(host, "unix:mode") & 07777).isEqualTo(0700);
@@ -202,7 +206,7 @@ class LayerUnpackerTest {
     Files.writeString(tree.resolve("sub/keep"), "k");
     assertThatThrownBy(
             () ->
-                new LayerUnpacker(tree.toRealPath(), false)
+                new LayerUnpacker(tree.toRealPath(), false, budget)
                     .apply(new ByteArrayInputStream(new Tars().file(whiteout, "").bytes())))
         .isInstanceOf(ImageException.class)
         .hasMessageContaining("whiteout");
