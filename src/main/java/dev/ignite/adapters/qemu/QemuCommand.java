@@ -34,6 +34,7 @@ final class QemuCommand {
     // A guest reboot or panic ends the process, so "running" always means "booted once".
     c.add("-no-reboot");
     c.add("-daemonize");
+    add(c, "-sandbox", SANDBOX);
     add(c, "-pidfile", files.pidFile().toString());
     add(c, "-qmp", "unix:" + option(files.qmpSocket().toString()) + ",server=on,wait=off");
     add(c, "-chardev", "file,id=console,append=on,path=" + option(files.consoleLog().toString()));
@@ -62,6 +63,14 @@ final class QemuCommand {
   }
 
   static final int TCG_CODE_CACHE_MIB = 64;
+
+  /**
+   * QEMU's seccomp filter, for a guest that breaks out of device emulation: obsolete system calls
+   * and scheduler/CPU-affinity changes are refused. {@code spawn=deny} is left out because {@code
+   * -daemonize} forks after the filter is installed (QEMU dies of SIGSYS), and {@code
+   * elevateprivileges=deny} because QEMU 7.2 started as root then exits 1 at start-up.
+   */
+  static final String SANDBOX = "on,obsolete=deny,resourcecontrol=deny";
 
   private static String drive(Path file) {
     return "file=" + option(file.toString()) + ",format=raw,if=virtio";

@@ -49,6 +49,8 @@ class QemuCommandTest {
     assertThat(after(c, "-smp")).isEqualTo("2");
     assertThat(after(c, "-m")).isEqualTo("800M");
     assertThat(c).contains("-daemonize", "-no-reboot", "-nodefaults");
+    // spawn=deny kills QEMU at -daemonize's fork; elevateprivileges=deny makes it exit 1 as root
+    assertThat(after(c, "-sandbox")).isEqualTo("on,obsolete=deny,resourcecontrol=deny");
     assertThat(after(c, "-name"))
         .isEqualTo("guest=ignite-0123456789abcdef,process=ignite-0123456789abcdef");
     assertThat(after(c, "-pidfile")).isEqualTo("/var/lib/ignite/vms/0123456789abcdef/qemu.pid");

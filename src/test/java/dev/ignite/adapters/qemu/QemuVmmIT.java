@@ -130,6 +130,18 @@ class QemuVmmIT {
   }
 
   @Test
+  @Order(1)
+  void qemuRunsUnderItsSeccompSandbox() throws Exception {
+    long pid = vmm.state(uid, vmDir).orElseThrow().pid();
+
+    String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+    String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+
+    assertThat(status).as("seccomp filter mode").containsPattern("(?m)^Seccomp:\\s+2$");
+    assertThat(cmdline).contains("-sandbox on,obsolete=deny,resourcecontrol=deny");
+  }
+
+  @Test
   @Order(2)
   void forwardsAMappedHostPortToTheGuest() throws Exception {
     guest.run("mkdir -p /srv && echo hello-from-guest > /srv/index.html && httpd -p 8080 -h /srv");
