@@ -2,6 +2,8 @@ package dev.ignite.core;
 
 import dev.ignite.api.SshSpec;
 import dev.ignite.api.Vm;
+import dev.ignite.ports.GuestHostKey;
+import dev.ignite.ports.RootDisk;
 import dev.ignite.ports.SshKeys;
 import dev.ignite.ports.SshTarget;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code authorized_keys} text of a VM. {@code ssh: true} generates the VM's own key in its
@@ -21,6 +25,7 @@ import java.util.regex.Pattern;
  * still reach the guest, the VM's own key as well.
  */
 final class GuestKeys {
+  private static final Logger LOG = LoggerFactory.getLogger(GuestKeys.class);
   private static final long MAX_KEY_BYTES = 16 * 1024;
   private static final Pattern KEY_LINE =
       Pattern.compile(
@@ -41,6 +46,33 @@ final class GuestKeys {
     ssh.publicKey().ifPresent(path -> lines.add(readPublicKey(path)));
     lines.add(ownKey(vm, vmDir));
     return Optional.of(String.join("\n", lines) + "\n");
+  }
+
+  /**
+   * The guest's host key, made on the host (once per VM folder) when Ignite will log in to the
+   * guest, so its first connection is checked against a key known in advance.
+   */
+  Optional<GuestHostKey> hostKey(Vm vm, Path vmDir) {
+    SshSpec ssh = vm.spec().ssh();
+    return ssh == null || !ssh.enabled() ? Optional.empty() : Optional.of(keys.hostKey(vmDir));
+  }
+
+  /**
+   * After a disk was built: the host key is pinned if the disk holds it where the guest's SSH
+   * server reads it; otherwise old pins go (the new disk's server makes its own key, trusted on
+   * first use).
+   */
+  void pin(Vm vm, Path vmDir, Optional<GuestHostKey> hostKey, RootDisk.Built built) {
+    Optional<GuestHostKey> placed = hostKey.filter(k -> !built.hostKeyPaths().isEmpty());
+    keys.pinHostKey(vmDir, vm.name(), placed);
+    if (placed.isPresent()) {
+      LOG.info("pinned the host key of VM {} placed at {}", vm.name(), built.hostKeyPaths());
+    } else if (hostKey.isPresent()) {
+      LOG.warn(
+          "the image of VM {} has neither /etc/ssh nor /etc/dropbear: its SSH host key will be"
+              + " trusted on first use",
+          vm.name());
+    }
   }
 
   private String ownKey(Vm vm, Path vmDir) {

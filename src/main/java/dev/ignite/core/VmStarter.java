@@ -5,6 +5,7 @@ import dev.ignite.api.OciSource;
 import dev.ignite.api.Vm;
 import dev.ignite.api.VmStatus;
 import dev.ignite.ports.DiskBuilder;
+import dev.ignite.ports.GuestHostKey;
 import dev.ignite.ports.ImportProgress;
 import dev.ignite.ports.ObjectDirs;
 import dev.ignite.ports.RootDisk;
@@ -97,9 +98,12 @@ final class VmStarter {
     Path disk = vmDir.resolve(DISK);
     if (!Files.exists(disk)) {
       Optional<String> authorized = phases.time("key", () -> keys.authorizedKeys(vm, vmDir));
+      Optional<GuestHostKey> hostKey = phases.time("host key", () -> keys.hostKey(vm, vmDir));
       long t0 = System.nanoTime();
-      buildDisk(vm, disk, images.rootfs(image), authorized, kernel.stored(), volumes);
+      RootDisk.Built built =
+          buildDisk(vm, disk, images.rootfs(image), authorized, hostKey, kernel.stored(), volumes);
       phases.record("disk", t0);
+      keys.pin(vm, vmDir, hostKey, built);
     }
     long t0 = System.nanoTime();
     VmProcess process =
@@ -152,16 +156,17 @@ final class VmStarter {
     }
   }
 
-  private void buildDisk(
+  private RootDisk.Built buildDisk(
       Vm vm,
       Path disk,
       Path rootfs,
       Optional<String> authorizedKeys,
+      Optional<GuestHostKey> hostKey,
       StoredKernel kernel,
       VolumeAttachments volumes)
       throws IOException {
     LOG.info("building the root disk of VM {} ({})", vm.name(), vm.spec().diskSize());
-    disks.build(
+    return disks.build(
         new RootDisk(
             rootfs,
             disk,
@@ -170,7 +175,8 @@ final class VmStarter {
             authorizedKeys,
             vm.spec().copyFiles() == null ? List.of() : vm.spec().copyFiles(),
             kernel.modules(),
-            volumes.mounts()));
+            volumes.mounts(),
+            hostKey));
   }
 
   private VmStatus running(

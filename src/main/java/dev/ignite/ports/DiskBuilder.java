@@ -6,7 +6,7 @@ import java.io.IOException;
 public interface DiskBuilder {
   /**
    * Builds {@link RootDisk#disk()}: either the complete image appears at that path, or nothing does
-   * and the cause is thrown. The image tree is never modified.
+   * and the cause is thrown. The image tree is never modified. Says where the host key went.
    */
-  void build(RootDisk request) throws IOException;
+  RootDisk.Built build(RootDisk request) throws IOException;
 }

@@ -96,6 +96,49 @@ class GuestCommandsIT {
     return ignite(null, 120, args);
   }
 
+  /**
+   * The guest's host key is made on the host and pinned before the first boot: the key in the VM
+   * folder, the pin, and the key the booted guest presents are one key.
+   */
+  @Test
+  @Order(0)
+  void theGuestPresentsTheHostKeyPinnedBeforeItsFirstBoot() throws Exception {
+    Path vmDir;
+    try (Stream<Path> vms = Files.list(state.resolve("vms"))) {
+      vmDir = vms.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    Path hostKey = vmDir.resolve("ssh_host_ed25519_key");
+    assertThat(hostKey).as("the host key ignite made for the guest").exists();
+    String made = keyOf(SampleImage.run(List.of("ssh-keygen", "-y", "-f", hostKey.toString())));
+    String pinned =
+        keyOf(Files.readString(vmDir.resolve("known_hosts")).replaceFirst("^\\S+ ", ""));
+    String qemuArgs =
+        Files.readString(
+            Path.of("/proc/" + Files.readString(vmDir.resolve("qemu.pid")).strip() + "/cmdline"));
+    java.util.regex.Matcher port =
+        java.util.regex.Pattern.compile("hostfwd=tcp:127\\.0\\.0\\.1:(\\d+)-:22").matcher(qemuArgs);
+    assertThat(port.find()).isTrue();
+    String scanned =
+        SampleImage.run(List.of("ssh-keyscan", "-t", "ed25519", "-p", port.group(1), "127.0.0.1"));
+    String presented =
+        keyOf(
+            scanned
+                .lines()
+                .filter(l -> !l.startsWith("#"))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst("^\\S+ ", ""));
+
+    assertThat(pinned).isEqualTo(made);
+    assertThat(presented).isEqualTo(made);
+  }
+
+  /** "ssh-ed25519 AAAA…" of a public key line, without its comment. */
+  private static String keyOf(String line) {
+    String[] f = line.strip().split("\\s+");
+    return f[0] + " " + f[1];
+  }
+
   @Test
   @Order(1)
   void execPrintsTheGuestKernelVersionWhichIsAHostDistroKernel() throws Exception {

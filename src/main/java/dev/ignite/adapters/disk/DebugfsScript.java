@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 final class DebugfsScript {
   private final Path imageTree;
   private final StringBuilder commands = new StringBuilder();
+
+  /** Paths this script makes (folders, files, links): they exist for later commands. */
   private final Set<String> created = new HashSet<>();
+
   private long addedBytes;
 
   DebugfsScript(Path imageTree) {
@@ -42,6 +45,7 @@ final class DebugfsScript {
     }
     DebugfsLine.checkHostPath(hostFile);
     add("write", hostFile.toString(), target);
+    created.add(target); // a later file() at the same path replaces this one
     owned(target, 0100000 | mode);
     addedBytes += Files.size(hostFile) + 4096;
   }
@@ -84,11 +88,13 @@ final class DebugfsScript {
       Path linkTarget = Files.readSymbolicLink(source);
       DebugfsLine.checkHostPath(linkTarget);
       add("symlink", target, linkTarget.toString());
+      created.add(target);
     } else if (a.isDirectory()) {
       mkdir(target);
       owned(target, 040000 | bits(a.permissions()));
     } else if (a.isRegularFile()) {
       add("write", source.toString(), target);
+      created.add(target);
       owned(target, 0100000 | bits(a.permissions()));
       addedBytes += a.size() + 4096;
     }

@@ -5,9 +5,7 @@ import dev.ignite.api.Size;
 import dev.ignite.ports.DiskBuilder;
 import dev.ignite.ports.RootDisk;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -37,7 +35,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
   }
 
   @Override
-  public void build(RootDisk request) throws IOException {
+  public RootDisk.Built build(RootDisk request) throws IOException {
     validate(request);
     Path mkfsBinary = mkfs.locate();
     Path tree = request.imageTree();
@@ -50,8 +48,9 @@ final class Ext4DiskBuilder implements DiskBuilder {
     long started = System.nanoTime();
     Optional<Path> base = bases.existing(tree, request.size());
     Path temp = disk.resolveSibling("." + disk.getFileName() + ".tmp-" + Scratch.uniqueSuffix());
+    RootDisk.Built built;
     try {
-      write(request, mkfsBinary, base, temp);
+      built = write(request, mkfsBinary, base, temp);
       Files.move(temp, disk, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       // ENOSPC from our own writes (scratch files) says nothing of where; name the place
@@ -68,10 +67,11 @@ final class Ext4DiskBuilder implements DiskBuilder {
         request.size(),
         base.isPresent() ? "from the base disk" : "first of its image",
         (System.nanoTime() - started) / 1_000_000);
+    return built;
   }
 
   /** The image's file system (made or copied) plus the VM's files, into {@code temp}. */
-  private void write(RootDisk request, Path mkfsBinary, Optional<Path> base, Path temp)
+  private RootDisk.Built write(RootDisk request, Path mkfsBinary, Optional<Path> base, Path temp)
       throws IOException {
     Path tree = request.imageTree();
     List<String> fill =
@@ -87,7 +87,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
         // every copy of the base would otherwise share its file system UUID
         script.freshUuid();
       }
-      new Personaliser(script, scratch, tree).apply(request);
+      List<String> hostKeyPaths = new Personaliser(script, scratch, tree).apply(request);
       DiskWrite.Outcome outcome = writing.finish(temp, script.text());
       // The tree is only measured when mkfs runs out of room: walking it first costs as much
       // as the whole debugfs step on small images.
@@ -98,6 +98,7 @@ final class Ext4DiskBuilder implements DiskBuilder {
       }
       Mkfs.checkDebugfs(
           outcome.debugfs().orElseThrow(), outcome.debugfsInput(), temp, tree, request.size());
+      return new RootDisk.Built(hostKeyPaths);
     }
   }
 
@@ -133,56 +134,6 @@ final class Ext4DiskBuilder implements DiskBuilder {
     long needed = treeBytes + TreeSize.ext4Overhead(size.bytes());
     if (needed > size.bytes()) {
       throw new DiskTooSmallException(size, needed);
-    }
-  }
-
-  /** Adds the VM's own files to the debugfs script; generated content is kept in scratch. */
-  private record Personaliser(DebugfsScript script, Scratch scratch, Path imageTree) {
-    void apply(RootDisk r) throws IOException {
-      generated("/etc/hostname", r.hostname() + "\n", 0644);
-      generated(
-          "/etc/hosts",
-          "127.0.0.1\tlocalhost\n127.0.1.1\t" + r.hostname() + "\n::1\tlocalhost\n",
-          0644);
-      if (r.authorizedKey().isPresent()) {
-        script.directory("/root/.ssh", 0700);
-        generated("/root/.ssh/authorized_keys", r.authorizedKey().get().strip() + "\n", 0600);
-      }
-      for (FileMapping f : r.copyFiles()) {
-        Path host = Path.of(f.hostPath());
-        if (Files.isDirectory(host)) {
-          script.tree(host, f.vmPath());
-        } else {
-          script.file(f.vmPath(), host, DebugfsScript.bits(Files.getPosixFilePermissions(host)));
-        }
-      }
-      if (r.kernelModules().isPresent()) {
-        Path modules = r.kernelModules().get();
-        script.tree(modules, "/lib/modules/" + modules.getFileName());
-      }
-      if (!r.mounts().isEmpty()) {
-        StringBuilder fstab = new StringBuilder(existing("/etc/fstab"));
-        if (fstab.length() > 0 && fstab.charAt(fstab.length() - 1) != '\n') {
-          fstab.append('\n');
-        }
-        for (RootDisk.GuestMount m : r.mounts()) {
-          script.directory(m.mountPath(), 0755);
-          fstab.append(m.device()).append(' ').append(m.mountPath()).append(" auto defaults 0 2\n");
-        }
-        generated("/etc/fstab", fstab.toString(), 0644);
-      }
-    }
-
-    private void generated(String vmPath, String content, int mode) throws IOException {
-      script.file(vmPath, scratch.write(content), mode);
-    }
-
-    /** The image's own file, read through guest-style path resolution; empty if none. */
-    private String existing(String vmPath) throws IOException {
-      Path path = GuestPath.resolve(imageTree, vmPath);
-      return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-          ? Files.readString(path, StandardCharsets.UTF_8)
-          : "";
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.ignite.adapters.ssh;
 
 import dev.ignite.api.Names;
+import dev.ignite.ports.GuestHostKey;
 import dev.ignite.ports.SshKeys;
 import dev.ignite.ports.SshTarget;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
 /** Writes ed25519 pairs in OpenSSH format; the private key is never readable by others. */
 final class Ed25519Keys implements SshKeys {
@@ -49,12 +51,21 @@ final class Ed25519Keys implements SshKeys {
     return new SshKeyPair(privateKey, publicKey, line);
   }
 
+  @Override
+  public GuestHostKey hostKey(Path dir) {
+    return GuestHostKeys.inFolder(dir);
+  }
+
+  @Override
+  public void pinHostKey(Path vmDir, String vmName, Optional<GuestHostKey> key) {
+    GuestHostKeys.pin(vmDir, vmName, key);
+  }
+
   /**
    * The temp file gets its final permissions when it is created, so the secret is never on disk
    * with wider ones; the rename makes it appear whole or not at all.
    */
-  private static void writeAtomically(Path target, byte[] content, String perms)
-      throws IOException {
+  static void writeAtomically(Path target, byte[] content, String perms) throws IOException {
     Path tmp =
         Files.createTempFile(
             target.getParent(),

@@ -14,9 +14,10 @@ import java.util.Base64;
 
 /**
  * An ed25519 pair made by the JDK (SunEC) and written in OpenSSH's formats (the public key line,
- * and the unencrypted {@code openssh-key-v1} private key of OpenSSH's PROTOCOL.key). The JDK does
- * it in ~50 ms at the CLI's start-up settings; through MINA and BouncyCastle it took 350-500 ms of
- * class loading on the path of every {@code ignite run --ssh}.
+ * and the unencrypted {@code openssh-key-v1} private key of OpenSSH's PROTOCOL.key), and, for
+ * guests' host keys, in dropbear's. The JDK does it in ~50 ms at the CLI's start-up settings;
+ * through MINA and BouncyCastle it took 350-500 ms of class loading on the path of every {@code
+ * ignite run --ssh}.
  */
 final class OpenSshEd25519 {
   static final String TYPE = "ssh-ed25519";
@@ -74,6 +75,25 @@ final class OpenSshEd25519 {
       string(f, publicBlob());
       string(f, secret.toByteArray());
       return armour(file.toByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to memory failed", e);
+    }
+  }
+
+  /**
+   * The private key in dropbear's own file format, which dropbear's {@code -r} and its default
+   * {@code /etc/dropbear/dropbear_ed25519_host_key} take: the key type, then the 32-byte seed and
+   * the 32-byte public key as one string (dropbear's {@code buf_put_ed25519_priv_key}).
+   */
+  byte[] dropbearPrivateKey() {
+    try {
+      ByteArrayOutputStream file = new ByteArrayOutputStream();
+      DataOutputStream d = new DataOutputStream(file);
+      string(d, TYPE.getBytes(StandardCharsets.US_ASCII));
+      byte[] both = Arrays.copyOf(seed, 2 * KEY_BYTES);
+      System.arraycopy(publicKey, 0, both, KEY_BYTES, KEY_BYTES);
+      string(d, both);
+      return file.toByteArray();
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e);
     }

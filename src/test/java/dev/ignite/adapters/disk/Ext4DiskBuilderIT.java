@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ignite.api.FileMapping;
 import dev.ignite.api.Size;
 import dev.ignite.ports.DiskBuilder;
+import dev.ignite.ports.GuestHostKey;
 import dev.ignite.ports.RootDisk;
 import dev.ignite.testing.SampleImage;
 import java.io.IOException;
@@ -111,6 +112,56 @@ class Ext4DiskBuilderIT {
           Long.parseLong(SampleImage.run(List.of("du", "-B1", disk.toString())).split("\\s")[0]);
       assertThat(allocated).as("sparse").isLessThan(32L << 20);
     }
+  }
+
+  @Test
+  void placesTheHostKeyWhereEachSshServerOfTheImageReadsIt() throws Exception {
+    GuestHostKey key =
+        new GuestHostKey(
+            Files.writeString(tmp.resolve("openssh_key"), "openssh private key\n"),
+            Files.write(tmp.resolve("dropbear_key"), new byte[] {0, 0, 0, 11, 's', 0x7f}),
+            "ssh-ed25519 AAAAC3Nzatest");
+    Path both = Files.createDirectories(tmp.resolve("both/etc/ssh")).getParent().getParent();
+    Files.createDirectories(both.resolve("etc/dropbear"));
+    Path neither = Files.createDirectories(tmp.resolve("neither/etc")).getParent();
+
+    RootDisk.Built inBoth = builder.build(withHostKey(both, tmp.resolve("a/disk.ext4"), key));
+    RootDisk.Built inSample = builder.build(withHostKey(rootfs, tmp.resolve("b/disk.ext4"), key));
+    RootDisk.Built inNeither = builder.build(withHostKey(neither, tmp.resolve("c/disk.ext4"), key));
+
+    assertThat(inBoth.hostKeyPaths())
+        .containsExactly(
+            "/etc/ssh/ssh_host_ed25519_key", "/etc/dropbear/dropbear_ed25519_host_key");
+    assertThat(inSample.hostKeyPaths()).containsExactly("/etc/dropbear/dropbear_ed25519_host_key");
+    assertThat(inNeither.hostKeyPaths()).isEmpty();
+    Path a = tmp.resolve("a/disk.ext4");
+    assertThat(cat(a, "/etc/ssh/ssh_host_ed25519_key")).isEqualTo("openssh private key\n");
+    assertThat(stat(a, "/etc/ssh/ssh_host_ed25519_key")).contains("Mode:  0600");
+    assertThat(cat(a, "/etc/ssh/ssh_host_ed25519_key.pub")).isEqualTo(key.publicKey() + "\n");
+    Path dumped = tmp.resolve("dumped");
+    SampleImage.run(
+        List.of(
+            "debugfs",
+            "-R",
+            "dump /etc/dropbear/dropbear_ed25519_host_key " + dumped,
+            tmp.resolve("b/disk.ext4").toString()));
+    assertThat(Files.readAllBytes(dumped)).isEqualTo(Files.readAllBytes(key.dropbearPrivateKey()));
+    assertThat(stat(tmp.resolve("b/disk.ext4"), "/etc/dropbear/dropbear_ed25519_host_key"))
+        .contains("Mode:  0600");
+  }
+
+  private static RootDisk withHostKey(Path tree, Path disk, GuestHostKey key) {
+    RootDisk r = vm(tree, disk, "keyed");
+    return new RootDisk(
+        r.imageTree(),
+        r.disk(),
+        r.size(),
+        r.hostname(),
+        r.authorizedKey(),
+        r.copyFiles(),
+        r.kernelModules(),
+        r.mounts(),
+        Optional.of(key));
   }
 
   @Test

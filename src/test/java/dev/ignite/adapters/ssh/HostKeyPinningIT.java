@@ -3,6 +3,7 @@ package dev.ignite.adapters.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ignite.ports.GuestHostKey;
 import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.HostKeyChangedException;
 import dev.ignite.ports.SshKeys.SshKeyPair;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -96,6 +98,41 @@ class HostKeyPinningIT {
       assertThat(run(target, "true")).isZero();
       assertThat(Files.readAllLines(vmDir.resolve("known_hosts"))).hasSize(1);
     }
+  }
+
+  @Test
+  void aHostKeyMadeBeforeTheFirstBootIsCheckedOnTheFirstConnection() throws Exception {
+    GuestHostKey made = Ssh.keys().hostKey(vmDir);
+    Ssh.keys().pinHostKey(vmDir, "pinned-vm", Optional.of(made));
+    Path knownHosts = vmDir.resolve("known_hosts");
+    String pinned = Files.readString(knownHosts);
+    Path otherKey = dir.resolve("other_host_key");
+    SshServerProcess.newHostKey(otherKey);
+
+    // a server with another key is refused at once: there is no first use to trust
+    try (SshServerProcess impostor =
+        SshServerProcess.openSsh(dir, otherKey, key.authorizedKey(), true)) {
+      assertThatThrownBy(() -> run(SshTarget.forVm(vmDir, "pinned-vm", impostor.port()), "true"))
+          .isInstanceOf(HostKeyChangedException.class);
+    }
+    try (SshServerProcess guest =
+        SshServerProcess.openSsh(dir, made.openSshPrivateKey(), key.authorizedKey(), true)) {
+      assertThat(run(SshTarget.forVm(vmDir, "pinned-vm", guest.port()), "true")).isZero();
+    }
+    assertThat(Files.readString(knownHosts)).isEqualTo(pinned);
+  }
+
+  @Test
+  void dropbearServesTheHostKeyMadeForItInItsOwnFormat() throws Exception {
+    GuestHostKey made = Ssh.keys().hostKey(vmDir);
+    Ssh.keys().pinHostKey(vmDir, "pinned-vm", Optional.of(made));
+    Files.copy(made.dropbearPrivateKey(), dir.resolve("dropbear_ed25519_host_key"));
+
+    try (SshServerProcess guest = SshServerProcess.dropbear(dir, key.authorizedKey())) {
+      assertThat(run(SshTarget.forVm(vmDir, "pinned-vm", guest.port()), "true")).isZero();
+    }
+    assertThat(Files.readAllLines(vmDir.resolve("known_hosts")))
+        .containsExactly("ignite-pinned-vm " + made.publicKey());
   }
 
   private int run(SshTarget target, String command) {
