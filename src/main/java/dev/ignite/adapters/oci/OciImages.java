@@ -28,11 +28,8 @@ public final class OciImages implements ImageSource {
   private final Path cacheDir;
   private final UnpackLimits limits;
 
-  private OciImages(Path cacheDir, Retry retry, BlobDeadline deadline) {
-    this(cacheDir, retry, deadline, UnpackLimits.from(System.getenv()));
-  }
-
-  private OciImages(Path cacheDir, Retry retry, BlobDeadline deadline, UnpackLimits limits) {
+  private OciImages(
+      Path cacheDir, Retry retry, BlobDeadline deadline, HostNetwork network, UnpackLimits limits) {
     this.cacheDir = cacheDir;
     this.limits = limits;
     this.blobs = new BlobStore(cacheDir);
@@ -40,7 +37,7 @@ public final class OciImages implements ImageSource {
     this.unpacked = new UnpackedTrees(cacheDir);
     Path dockerConfig =
         DockerCredentials.defaultLocation(System.getenv(), System.getProperty("user.home"));
-    this.registries = new RegistryPuller(retry, deadline, dockerConfig);
+    this.registries = new RegistryPuller(retry, deadline, network, dockerConfig);
   }
 
   /** A cache in {@code cacheDir}; registry calls are tried 3 times, 0.5 s then 1 s apart. */
@@ -49,17 +46,25 @@ public final class OciImages implements ImageSource {
   }
 
   public static OciImages create(Path cacheDir, int attempts, Duration firstRetryDelay) {
-    return new OciImages(cacheDir, new Retry(attempts, firstRetryDelay), BlobDeadline.DEFAULT);
+    return create(
+        cacheDir,
+        new Retry(attempts, firstRetryDelay),
+        BlobDeadline.DEFAULT,
+        HostNetwork.ofThisHost());
   }
 
-  static OciImages create(Path cacheDir, Retry retry, BlobDeadline deadline) {
-    return new OciImages(cacheDir, retry, deadline);
+  static OciImages create(Path cacheDir, Retry retry, BlobDeadline deadline, HostNetwork network) {
+    return new OciImages(cacheDir, retry, deadline, network, UnpackLimits.from(System.getenv()));
   }
 
   /** A cache whose unpacks stop at {@code limits}, whatever the environment says. */
   static OciImages create(Path cacheDir, UnpackLimits limits) {
     return new OciImages(
-        cacheDir, new Retry(3, Duration.ofMillis(500)), BlobDeadline.DEFAULT, limits);
+        cacheDir,
+        new Retry(3, Duration.ofMillis(500)),
+        BlobDeadline.DEFAULT,
+        HostNetwork.ofThisHost(),
+        limits);
   }
 
   @Override

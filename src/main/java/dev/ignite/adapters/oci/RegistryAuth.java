@@ -20,11 +20,8 @@ final class RegistryAuth {
   private final Optional<DockerCredentials.Credentials> credentials;
   private final String registry;
   private final boolean insecure;
+  private final RegistryHttp http;
   private String authorization;
-
-  RegistryAuth(String repository, Optional<DockerCredentials.Credentials> credentials) {
-    this(repository, credentials, "registry.invalid", false);
-  }
 
   /**
    * For {@code repository} on {@code registry} (HOST:PORT), spoken to over plain HTTP if {@code
@@ -34,11 +31,13 @@ final class RegistryAuth {
       String repository,
       Optional<DockerCredentials.Credentials> credentials,
       String registry,
-      boolean insecure) {
+      boolean insecure,
+      RegistryHttp http) {
     this.repository = repository;
     this.credentials = credentials;
     this.registry = registry;
     this.insecure = insecure;
+    this.http = http;
   }
 
   /**
@@ -91,11 +90,11 @@ final class RegistryAuth {
         .param("service")
         .ifPresent(s -> query.append("service=").append(encode(s)).append('&'));
     query.append("scope=").append(encode("repository:" + repository + ":pull"));
-    URI uri = Http.parse(query.toString());
+    URI uri = RegistryHttp.parse(query.toString());
     boolean withheld = credentials.isPresent() && !mayCarryCredentials(uri, registry, insecure);
     String basic = withheld ? null : credentials.map(RegistryAuth::basic).orElse(null);
     byte[] body;
-    try (HttpResponse r = Http.send("GET", uri, "application/json", basic)) {
+    try (RegistryHttp.Answer r = http.get(uri, "application/json", basic, MAX_TOKEN_RESPONSE)) {
       int status = r.status();
       if (status != 200) {
         throw new RegistryError(

@@ -9,29 +9,28 @@ import java.util.Optional;
 
 /**
  * The OCI distribution API calls an import makes to one repository: get a manifest, get a blob.
- * Every call goes through {@link #send}, which answers 401 challenges once.
+ * Every call goes through {@link #get}, which answers 401 challenges once, and only those of the
+ * registry itself.
  */
-final class RegistryClient {
+final class RegistryClient implements AutoCloseable {
   /** A manifest as served: its bytes, Content-Type and the digest the registry claims for it. */
   record Manifest(byte[] body, String contentType, Optional<String> digest) {}
 
   static final int MAX_MANIFEST = 4 << 20;
   private final String base;
-  private final String registry;
+  private final RegistryHttp http;
   private final RegistryAuth auth;
-  private final BlobDeadline deadline;
 
-  /** Plain HTTP when {@code insecure}; HTTPS with the JDK's default trust otherwise. */
-  RegistryClient(RegistryRef ref, boolean insecure, RegistryAuth auth, BlobDeadline deadline) {
-    this.base =
-        (insecure ? "http://" : "https://") + ref.registry() + "/v2/" + ref.repository() + "/";
-    this.registry = ref.registry();
+  /** {@code base} is {@code http(s)://HOST[:PORT]/v2/REPOSITORY/}. */
+  RegistryClient(String base, RegistryHttp http, RegistryAuth auth) {
+    this.base = base;
+    this.http = http;
     this.auth = auth;
-    this.deadline = deadline;
   }
 
   Manifest manifest(String reference) throws IOException {
-    try (HttpResponse r = get("manifests/" + reference, MediaTypes.ACCEPT_MANIFESTS)) {
+    try (RegistryHttp.Answer r =
+        get("manifests/" + reference, MediaTypes.ACCEPT_MANIFESTS, MAX_MANIFEST)) {
       byte[] body = r.body().readNBytes(MAX_MANIFEST + 1);
       if (body.length > MAX_MANIFEST) {
         throw new RegistryError(0, "manifest " + reference + " is larger than 4 MiB");
@@ -42,22 +41,24 @@ final class RegistryClient {
   }
 
   /**
-   * The blob's bytes, within the deadline for its {@code size}; the caller closes the stream and
-   * verifies the digest.
+   * The blob's bytes, within the deadline for its {@code size}; the caller closes the stream, reads
+   * no more than {@code size} + 1 bytes and verifies the digest.
    */
   InputStream blob(String digest, long size) throws IOException {
-    return new TimedBody(
-        get("blobs/" + digest, null).body(),
-        "blob " + digest + " from registry " + registry,
-        deadline.forSize(size),
-        deadline.idle());
+    return get("blobs/" + digest, null, size).body();
   }
 
-  private HttpResponse get(String path, String accept) throws IOException {
-    URI uri = Http.parse(base + path); // registry, repository and reference were validated
+  /** Ends the import's HTTP client. */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  private RegistryHttp.Answer get(String path, String accept, long maxBytes) throws IOException {
+    URI uri = RegistryHttp.parse(base + path); // registry, repository and reference were validated
     String header = auth.header();
-    HttpResponse r = Http.send("GET", uri, accept, header);
-    if (r.status() == 401 && !Http.sameOrigin(uri, r.uri())) {
+    RegistryHttp.Answer r = http.get(uri, accept, header, maxBytes);
+    if (r.status() == 401 && !RegistryHttp.sameOrigin(uri, r.uri())) {
       r.discard();
       throw new ImageException(
           "GET "
@@ -76,7 +77,7 @@ final class RegistryClient {
       if (answer.isEmpty()) {
         throw new RegistryError(401, "HTTP 401 for GET " + uri);
       }
-      r = Http.send("GET", uri, accept, answer.get());
+      r = http.get(uri, accept, answer.get(), maxBytes);
     }
     int status = r.status();
     if (status >= 400) {

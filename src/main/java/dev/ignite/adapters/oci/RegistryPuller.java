@@ -4,6 +4,7 @@ import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +23,19 @@ final class RegistryPuller {
   private static final int PARALLEL = 3;
   private final Retry retry;
   private final BlobDeadline deadline;
+  private final HostNetwork network;
   private final Path defaultDockerConfig;
 
-  RegistryPuller(Retry retry, BlobDeadline deadline, Path defaultDockerConfig) {
+  RegistryPuller(
+      Retry retry, BlobDeadline deadline, HostNetwork network, Path defaultDockerConfig) {
     this.retry = retry;
     this.deadline = deadline;
+    this.network = network;
     this.defaultDockerConfig = defaultDockerConfig;
   }
 
   ImageContent pull(RegistryRef ref, ImportOptions options, ImportSession session) {
-    RegistryClient client = client(ref, options);
-    try {
+    try (RegistryClient client = client(ref, options)) {
       String reference = ref.digest() != null ? ref.digest() : ref.tag();
       String where = "manifest of " + ref;
       RegistryClient.Manifest top = manifest(client, ref, reference, where);
@@ -193,13 +196,17 @@ final class RegistryPuller {
   private RegistryClient client(RegistryRef ref, ImportOptions options) {
     Path config = options.dockerConfig().orElse(defaultDockerConfig);
     boolean insecure = options.insecureRegistries().contains(ref.registry());
+    String base =
+        (insecure ? "http://" : "https://") + ref.registry() + "/v2/" + ref.repository() + "/";
+    RegistryHttp http = RegistryHttp.open(ref.registry(), URI.create(base), network, deadline);
     var auth =
         new RegistryAuth(
             ref.repository(),
             DockerCredentials.forRegistry(config, ref.registry()),
             ref.registry(),
-            insecure);
-    return new RegistryClient(ref, insecure, auth, deadline);
+            insecure,
+            http);
+    return new RegistryClient(base, http, auth);
   }
 
   private static ImageException translate(RegistryError e, RegistryRef ref) {

@@ -36,7 +36,9 @@ final class TlsFailure {
                   + registry
                   + " presented a TLS certificate this host does not trust ("
                   + why
-                  + "): add its CA to the host's trust store (on Debian: copy it to"
+                  + "): put its CA in /etc/containers/certs.d/"
+                  + registry
+                  + "/ca.crt, or in the host's trust store (on Debian: copy it to"
                   + " /usr/local/share/ca-certificates/ and run update-ca-certificates), or, for a"
                   + " registry without TLS, use --insecure-registry "
                   + registry,

@@ -25,8 +25,14 @@ final class DockerRegistry implements AutoCloseable {
   }
 
   static DockerRegistry start(Path work, List<String> extraConfig) throws IOException {
+    return start(work, "127.0.0.1", extraConfig);
+  }
+
+  /** Listening on {@code address} (a loopback address) and a free port. */
+  static DockerRegistry start(Path work, String address, List<String> extraConfig)
+      throws IOException {
     int port = LoopbackPorts.free();
-    String host = "127.0.0.1:" + port;
+    String host = address + ":" + port;
     Path config = work.resolve("registry.yml");
     List<String> lines =
         new ArrayList<>(
@@ -44,7 +50,7 @@ final class DockerRegistry implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("registry.log").toFile())
             .start();
-    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(port));
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> answers(address, port));
     return new DockerRegistry(process, host);
   }
 
@@ -57,6 +63,10 @@ final class DockerRegistry implements AutoCloseable {
     return host;
   }
 
+  int port() {
+    return Integer.parseInt(host.substring(host.lastIndexOf(':') + 1));
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
@@ -64,7 +74,11 @@ final class DockerRegistry implements AutoCloseable {
   }
 
   static boolean answers(int port) {
-    try (Socket s = new Socket("127.0.0.1", port)) {
+    return answers("127.0.0.1", port);
+  }
+
+  static boolean answers(String address, int port) {
+    try (Socket s = new Socket(address, port)) {
       return true;
     } catch (IOException e) {
       return false;

@@ -57,7 +57,8 @@ class HostileRegistryIT {
   }
 
   private OciImages images(BlobDeadline deadline) {
-    return OciImages.create(work.resolve("cache"), new Retry(1, Duration.ZERO), deadline);
+    return OciImages.create(
+        work.resolve("cache"), new Retry(1, Duration.ZERO), deadline, HostNetwork.ofThisHost());
   }
 
   @Test

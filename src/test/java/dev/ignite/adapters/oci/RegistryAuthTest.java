@@ -33,11 +33,16 @@ class RegistryAuthTest {
   @Test
   void basicChallengeIsAnsweredWithCredentialsOnceAndNotWithout() throws Exception {
     var challenge = AuthChallenge.parse("Basic realm=\"r\"");
-    RegistryAuth anonymous = new RegistryAuth("a", Optional.empty());
+    RegistryAuth anonymous = new RegistryAuth("a", Optional.empty(), "r.example", false, null);
     assertThat(anonymous.answer(challenge, null)).isEmpty();
 
     RegistryAuth alice =
-        new RegistryAuth("a", Optional.of(new DockerCredentials.Credentials("alice", "pw")));
+        new RegistryAuth(
+            "a",
+            Optional.of(new DockerCredentials.Credentials("alice", "pw")),
+            "r.example",
+            false,
+            null);
     String header = alice.answer(challenge, null).orElseThrow();
     assertThat(header).isEqualTo("Basic YWxpY2U6cHc=");
     assertThat(alice.header()).isEqualTo(header);
@@ -47,7 +52,12 @@ class RegistryAuthTest {
   @Test
   void anUnknownSchemeIsNotAnswered() throws Exception {
     RegistryAuth auth =
-        new RegistryAuth("a", Optional.of(new DockerCredentials.Credentials("u", "p")));
+        new RegistryAuth(
+            "a",
+            Optional.of(new DockerCredentials.Credentials("u", "p")),
+            "r.example",
+            false,
+            null);
     assertThat(auth.answer(List.of(new AuthChallenge("negotiate", java.util.Map.of())), null))
         .isEmpty();
   }
