@@ -1,8 +1,12 @@
 package dev.ignite.cli;
 
 import dev.ignite.api.Vm;
+import dev.ignite.core.ImageService;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +31,25 @@ final class CreateCommand implements Runnable {
 
   @Mixin VmFlags vm;
 
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST:PORT",
+      description =
+          "Import the image now, speaking plain HTTP to this registry (its start then finds it"
+              + " imported; also Configuration insecureRegistries)")
+  List<String> insecure = new ArrayList<>();
+
   @Override
   public void run() {
-    Vm created = ignite.wiring().vms().create(vm.request());
+    ImageService images = ignite.wiring().images(insecure);
+    Vm request = vm.request(images);
+    if (!insecure.isEmpty() && request.spec().image() != null) {
+      try (ProgressPrinter progress =
+          new ProgressPrinter(spec.commandLine().getErr(), ignite.globals().quiet)) {
+        images.ensure(request.spec().image(), progress);
+      }
+    }
+    Vm created = ignite.wiring().vms().create(request);
     if (ignite.globals().quiet) {
       spec.commandLine().getOut().println(created.uid());
     } else {

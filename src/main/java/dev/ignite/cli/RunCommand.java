@@ -2,6 +2,8 @@ package dev.ignite.cli;
 
 import dev.ignite.api.Vm;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +40,14 @@ final class RunCommand implements Runnable {
   long timeoutSeconds = 120;
 
   @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST:PORT",
+      description =
+          "Speak plain HTTP to this registry if the image must be imported (also Configuration"
+              + " insecureRegistries)")
+  List<String> insecure = new ArrayList<>();
+
+  @Option(
       names = {"-i", "--interactive"},
       description = "Follow the serial console after starting (Ctrl-C detaches)")
   boolean interactive;
@@ -48,7 +58,8 @@ final class RunCommand implements Runnable {
     try (ProgressPrinter progress =
         new ProgressPrinter(spec.commandLine().getErr(), ignite.globals().quiet)) {
       Duration wait = interactive ? null : Duration.ofSeconds(timeoutSeconds);
-      started = ignite.wiring().lifecycle().run(vm.request(), progress, wait);
+      Vm request = vm.request(ignite.wiring().images(insecure));
+      started = ignite.wiring().lifecycle(insecure).run(request, progress, wait);
     }
     VmPrinter.started(spec.commandLine().getOut(), ignite.globals().quiet, started);
     if (interactive) {

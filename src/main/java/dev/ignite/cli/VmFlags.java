@@ -6,6 +6,7 @@ import dev.ignite.api.SshSpec;
 import dev.ignite.api.StorageSpec;
 import dev.ignite.api.Vm;
 import dev.ignite.api.VmSpec;
+import dev.ignite.core.ImageService;
 import dev.ignite.core.VmLayers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,18 @@ final class VmFlags {
   /** The create request: flags over the --config file. */
   Vm request() {
     return request(config != null ? VmFile.read(config) : null);
+  }
+
+  /**
+   * The create request with its image reference normalised, so that the VM names one image wherever
+   * it is started from ({@code oci:./x} becomes an absolute path).
+   */
+  Vm request(ImageService images) {
+    Vm r = request();
+    String image = r.spec().image();
+    return image == null || image.isBlank()
+        ? r
+        : new Vm(r.metadata(), r.spec().withImage(images.normalise(image)), r.status());
   }
 
   private Vm request(Vm file) {

@@ -6,6 +6,7 @@ import dev.ignite.api.OciSource;
 import dev.ignite.api.Size;
 import dev.ignite.api.Uid;
 import dev.ignite.api.Vm;
+import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImageSource;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;
@@ -49,7 +50,10 @@ public final class ImageService {
   /** What an import produced; {@code downloadedBytes} is 0 when everything was cached. */
   public record Imported(Image image, long downloadedBytes) {}
 
-  /** Imports {@code ref} (blobs already cached are not fetched again) and records the image. */
+  /**
+   * Imports {@code ref} (blobs already cached are not fetched again) and records the image under
+   * its normalised reference.
+   */
   public Imported importImage(String ref, ImportProgress progress) {
     ImportedImage imported = source.importImage(ref, options, progress);
     Uid uid = uidOf(imported.id());
@@ -61,18 +65,27 @@ public final class ImageService {
                 clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 null,
                 null),
-            ref,
+            imported.ref(),
             new OciSource(
                 imported.id(), Size.ofBytes(imported.sizeBytes()), imported.repoDigests()));
     store.withLock(() -> store.put(image));
     return new Imported(image, imported.downloadedBytes());
   }
 
-  /** The recorded image imported from {@code ref} whose blobs are still cached, else imports it. */
+  /** {@code ref} in the one form an image is known by ({@link ImageSource#normalise}). */
+  public String normalise(String ref) {
+    return source.normalise(ref);
+  }
+
+  /**
+   * The recorded image imported from {@code ref} (in any spelling of it) whose blobs are still
+   * cached, else imports it.
+   */
   public Image ensure(String ref, ImportProgress progress) {
+    String normal = source.normalise(ref);
     Optional<Image> known =
         store.list(Image.class).stream()
-            .filter(i -> ref.equals(i.oci()))
+            .filter(i -> normal.equals(i.oci()))
             .filter(i -> source.find(i.source().id()).isPresent())
             .findFirst();
     return known.orElseGet(() -> importImage(ref, progress).image());
@@ -108,13 +121,25 @@ public final class ImageService {
         .toList();
   }
 
-  /** By name, uid (hex id) prefix, {@code sha256:} id or the reference it was imported from. */
+  /**
+   * By name, uid (hex id) prefix, {@code sha256:} id or the reference it was imported from (in any
+   * spelling of it).
+   */
   public Image get(String ref) {
     String hex = ref.startsWith("sha256:") ? ref.substring("sha256:".length()) : ref;
+    Optional<String> normal = normaliseIfValid(ref);
     return store.list(Image.class).stream()
-        .filter(i -> ref.equals(i.oci()))
+        .filter(i -> ref.equals(i.oci()) || normal.map(n -> n.equals(i.oci())).orElse(false))
         .findFirst()
         .orElseGet(() -> store.find(Image.class, hex));
+  }
+
+  private Optional<String> normaliseIfValid(String ref) {
+    try {
+      return Optional.of(source.normalise(ref));
+    } catch (ImageException notAReference) {
+      return Optional.empty(); // a name or an id
+    }
   }
 
   /** Removes an image; refused while a VM uses it unless {@code force}. */

@@ -11,6 +11,14 @@ import java.util.Optional;
  */
 public interface ImageSource {
 
+  /**
+   * The reference in the one form an image is known by, whatever the spelling: {@code busybox},
+   * {@code library/busybox} and {@code docker.io/library/busybox:latest} are one image; {@code
+   * oci:./x} names a folder relative to the working directory, so it becomes absolute. Reads
+   * nothing; an invalid reference is an {@link ImageException}.
+   */
+  String normalise(String ref);
+
   /** Imports {@code ref}; blobs already in the cache are not fetched again. */
   ImportedImage importImage(String ref, ImportOptions options, ImportProgress progress);
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * that is not installed is skipped with a warning, as credentials may not be needed at all.
  */
 final class CredentialHelper {
+  private static final Logger LOG = LoggerFactory.getLogger(CredentialHelper.class);
   private static final long TIMEOUT_SECONDS = 30;
   private static final int MAX_OUTPUT = 64 << 10;
 
@@ -30,9 +32,11 @@ final class CredentialHelper {
     this.searchPath = List.copyOf(searchPath);
   }
 
-  /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}: a name, never a path. */
+  private static final Pattern HELPER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /** A name, never a path. */
   static boolean isHelperName(String name) {
-    return AsciiWords.matches(name, 64, "", "._-");
+    return HELPER_NAME.matcher(name).matches();
   }
 
   static CredentialHelper fromEnvironment() {
@@ -58,11 +62,10 @@ final class CredentialHelper {
         searchPath.stream().map(d -> d.resolve(program)).filter(Files::isExecutable).findFirst();
     if (binary.isEmpty()) {
       // A config.json copied from a desktop often names one; public images must still pull.
-      log()
-          .warn(
-              "{} names credential helper {}, which is not installed; going on without it",
-              origin,
-              program);
+      LOG.warn(
+          "{} names credential helper {}, which is not installed; going on without it",
+          origin,
+          program);
       return Optional.empty();
     }
     return run(binary.get(), server, origin);
@@ -131,10 +134,5 @@ final class CredentialHelper {
               + "; only user name and password (or access token) credentials are supported");
     }
     return new DockerCredentials.Credentials(user[0], secret[0]);
-  }
-
-  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
-  private static Logger log() {
-    return LoggerFactory.getLogger(CredentialHelper.class);
   }
 }

@@ -68,6 +68,11 @@ public final class OciImages implements ImageSource {
   }
 
   @Override
+  public String normalise(String ref) {
+    return SourceRef.parse(ref).describe();
+  }
+
+  @Override
   public ImportedImage importImage(String ref, ImportOptions options, ImportProgress progress) {
     SourceRef source = SourceRef.parse(ref);
     try (ImportScratch scratch = openScratch(ref)) {

@@ -2,13 +2,11 @@ package dev.ignite.adapters.oci;
 
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,15 +97,7 @@ final class RegistryPuller {
 
   private RegistryClient.Manifest manifest(
       RegistryClient client, RegistryRef ref, String reference, String where) {
-    return retry.call(
-        "the " + where,
-        ref.registry(),
-        new Retry.Call<RegistryClient.Manifest>() {
-          @Override
-          public RegistryClient.Manifest run() throws IOException {
-            return client.manifest(reference);
-          }
-        });
+    return retry.call("the " + where, ref.registry(), () -> client.manifest(reference));
   }
 
   /**
@@ -128,14 +118,7 @@ final class RegistryPuller {
     try {
       List<Future<String>> futures = new ArrayList<>();
       for (Descriptor l : layers) {
-        futures.add(
-            pool.submit(
-                new Callable<String>() {
-                  @Override
-                  public String call() {
-                    return fetch(client, ref, l.digest(), l.size(), session);
-                  }
-                }));
+        futures.add(pool.submit(() -> fetch(client, ref, l.digest(), l.size(), session)));
       }
       List<String> digests = new ArrayList<>();
       for (Future<String> f : futures) {
@@ -182,14 +165,11 @@ final class RegistryPuller {
     return retry.call(
         "blob " + digest,
         ref.registry(),
-        new Retry.Call<String>() {
-          @Override
-          public String run() throws IOException {
-            try (InputStream in = client.blob(digest, size)) {
-              session.put(digest, size, in, "registry " + ref.registry());
-            }
-            return digest;
+        () -> {
+          try (InputStream in = client.blob(digest, size)) {
+            session.put(digest, size, in, "registry " + ref.registry());
           }
+          return digest;
         });
   }
 
@@ -197,7 +177,7 @@ final class RegistryPuller {
     Path config = options.dockerConfig().orElse(defaultDockerConfig);
     boolean insecure = options.insecureRegistries().contains(ref.registry());
     String base =
-        (insecure ? "http://" : "https://") + ref.registry() + "/v2/" + ref.repository() + "/";
+        (insecure ? "http://" : "https://") + ref.endpoint() + "/v2/" + ref.repository() + "/";
     RegistryHttp http = RegistryHttp.open(ref.registry(), URI.create(base), network, deadline);
     var auth =
         new RegistryAuth(

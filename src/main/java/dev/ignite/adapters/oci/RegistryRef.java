@@ -1,13 +1,23 @@
 package dev.ignite.adapters.oci;
 
 import dev.ignite.ports.ImageException;
+import java.util.regex.Pattern;
 
 /**
- * A registry image reference in its normalised form: {@code busybox} becomes {@code
- * registry-1.docker.io/library/busybox:latest}.
+ * A registry image reference in its normalised form, as Docker normalises it: {@code busybox},
+ * {@code library/busybox} and {@code docker.io/library/busybox:latest} are one image, written
+ * {@code docker.io/library/busybox:latest}. Names follow the distribution spec's grammar.
  */
 record RegistryRef(String registry, String repository, String tag, String digest) {
-  static final String DOCKER_HUB = "registry-1.docker.io";
+  static final String DOCKER_HUB = "docker.io";
+
+  /** Docker Hub's registry API is not served on docker.io itself. */
+  private static final String DOCKER_HUB_API = "registry-1.docker.io";
+
+  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+  private static final Pattern REPOSITORY =
+      Pattern.compile(
+          "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
 
   static RegistryRef parse(String text) {
     String rest = text.strip();
@@ -38,51 +48,12 @@ record RegistryRef(String registry, String repository, String tag, String digest
     return new RegistryRef(registry, rest, tag, digest);
   }
 
-  /*
-   * The distribution spec's grammar, checked by hand (see AsciiWords). RegistryRefTest holds the
-   * spec's regexes and checks these against them.
-   */
-
-  /** {@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}} */
   static boolean isTag(String tag) {
-    return AsciiWords.matches(tag, 128, "_", "_.-");
+    return TAG.matcher(tag).matches();
   }
 
-  /** Path components joined by {@code /}. */
   static boolean isRepository(String name) {
-    for (String component : name.split("/", -1)) {
-      if (!isPathComponent(component)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code [a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*} */
-  private static boolean isPathComponent(String c) {
-    int i = 0;
-    while (true) {
-      int run = i;
-      while (i < c.length() && AsciiWords.isLowerAlphaNumeric(c.charAt(i))) {
-        i++;
-      }
-      if (i == run) {
-        return false; // empty, or a separator not followed by [a-z0-9]
-      }
-      if (i == c.length()) {
-        return true;
-      }
-      char separator = c.charAt(i++);
-      if (separator == '_' && i < c.length() && c.charAt(i) == '_') {
-        i++;
-      } else if (separator == '-') {
-        while (i < c.length() && c.charAt(i) == '-') {
-          i++;
-        }
-      } else if (separator != '.' && separator != '_') {
-        return false;
-      }
-    }
+    return REPOSITORY.matcher(name).matches();
   }
 
   private static boolean looksLikeHost(String first) {
@@ -91,7 +62,7 @@ record RegistryRef(String registry, String repository, String tag, String digest
 
   private static String canonicalHost(String host) {
     return switch (host) {
-      case "docker.io", "index.docker.io" -> DOCKER_HUB;
+      case "docker.io", "index.docker.io", DOCKER_HUB_API -> DOCKER_HUB;
       default -> host;
     };
   }
@@ -100,6 +71,11 @@ record RegistryRef(String registry, String repository, String tag, String digest
     if (!ok) {
       throw new ImageException("invalid image reference '" + text + "': " + why);
     }
+  }
+
+  /** Where the registry's API is reached: HOST[:PORT]. */
+  String endpoint() {
+    return registry.equals(DOCKER_HUB) ? DOCKER_HUB_API : registry;
   }
 
   /** The tag or digest the manifest is fetched by. */

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
  * Bounded retries with doubling backoff for connection errors and 5xx or 429 answers; nothing else.
  */
 final class Retry {
+  private static final Logger LOG = LoggerFactory.getLogger(Retry.class);
+
   interface Call<T> {
     T run() throws IOException;
   }
@@ -45,14 +47,13 @@ final class Retry {
         }
         last = e;
       }
-      log()
-          .debug(
-              "{} from {} failed (attempt {}/{}): {}",
-              what,
-              registry,
-              attempt,
-              attempts,
-              last.toString());
+      LOG.debug(
+          "{} from {} failed (attempt {}/{}): {}",
+          what,
+          registry,
+          attempt,
+          attempts,
+          last.toString());
       sleep(firstDelay.multipliedBy(1L << (attempt - 1)));
     }
     throw new ImageException(
@@ -93,10 +94,5 @@ final class Retry {
       Thread.currentThread().interrupt();
       throw new ImageException("interrupted while waiting to retry", e);
     }
-  }
-
-  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
-  private static Logger log() {
-    return LoggerFactory.getLogger(Retry.class);
   }
 }

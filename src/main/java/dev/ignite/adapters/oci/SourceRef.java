@@ -12,25 +12,25 @@ sealed interface SourceRef {
 
   record Layout(Path dir, String tag) implements SourceRef {
     public String describe() {
-      return "oci:" + dir.toAbsolutePath() + (tag == null ? "" : ":" + tag);
+      return "oci:" + dir.toAbsolutePath().normalize() + (tag == null ? "" : ":" + tag);
     }
   }
 
   record OciArchive(Path file, String tag) implements SourceRef {
     public String describe() {
-      return "oci-archive:" + file.toAbsolutePath() + (tag == null ? "" : ":" + tag);
+      return "oci-archive:" + file.toAbsolutePath().normalize() + (tag == null ? "" : ":" + tag);
     }
   }
 
   record DockerArchive(Path file) implements SourceRef {
     public String describe() {
-      return "docker-archive:" + file.toAbsolutePath();
+      return "docker-archive:" + file.toAbsolutePath().normalize();
     }
   }
 
   record RootfsTar(Path file) implements SourceRef {
     public String describe() {
-      return "tar:" + file.toAbsolutePath();
+      return "tar:" + file.toAbsolutePath().normalize();
     }
   }
 

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Random;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,22 +120,13 @@ class CredentialHelperTest {
   }
 
   @Test
-  void helperNameCheckAgreesWithItsRegex() {
-    Pattern name = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    Random random = new Random(5);
-    String alphabet = "aZ09._-/ é";
-    List<String> samples = new ArrayList<>(List.of("", "a".repeat(64), "a".repeat(65), ".", "-a"));
-    for (int n = 0; n < 10_000; n++) {
-      StringBuilder s = new StringBuilder();
-      for (int len = random.nextInt(6); len > 0; len--) {
-        s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      samples.add(s.toString());
+  void aHelperNameIsAWordNeverAPath() {
+    for (String good : List.of("pass", "ecr-login", "a.b_c", "A9", "a".repeat(64))) {
+      assertThat(CredentialHelper.isHelperName(good)).as("'%s'", good).isTrue();
     }
-    for (String s : samples) {
-      assertThat(CredentialHelper.isHelperName(s))
-          .as("'%s'", s)
-          .isEqualTo(name.matcher(s).matches());
+    for (String bad :
+        List.of("", "../x", "/usr/bin/x", "a/b", "a b", "-a", ".a", "é", "a".repeat(65))) {
+      assertThat(CredentialHelper.isHelperName(bad)).as("'%s'", bad).isFalse();
     }
   }
 }

@@ -298,4 +298,47 @@ class RegistryImportIT {
     assertThat(childrenOf(cache.resolve("unpacked"))).isEmpty();
     assertThat(childrenOf(cache.resolve("tmp"))).isEmpty();
   }
+
+  /** bin/ignite with {@code args} against the state dir {@code state}: [exit code, output]. */
+  private static Object[] binIgnite(String state, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Path.of("").toAbsolutePath().resolve("bin/ignite").toString());
+    cmd.addAll(List.of("--state-dir", work.resolve(state).toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    return new Object[] {p.waitFor(), out};
+  }
+
+  @Test
+  void createWithInsecureRegistryImportsTheImageAtOnce() throws Exception {
+    Object[] created =
+        binIgnite(
+            "cli-create", "create", host + "/sample:1", "--insecure-registry", host, "--name", "x");
+    assertThat(created[0]).as((String) created[1]).isEqualTo(0);
+    assertThat((String) binIgnite("cli-create", "image", "ls")[1]).contains(host + "/sample:1");
+    assertThat((String) binIgnite("cli-create", "inspect", "vm", "x", "-o", "yaml")[1])
+        .contains("oci: " + host + "/sample:1");
+  }
+
+  /**
+   * The kernel is missing, so run stops after the image import, before QEMU, and removes the VM.
+   */
+  @Test
+  void runPassesInsecureRegistryToTheImportOfAMissingImage() throws Exception {
+    Object[] run =
+        binIgnite(
+            "cli-run",
+            "run",
+            host + "/sample:1",
+            "--insecure-registry",
+            host,
+            "--kernel-image",
+            work.resolve("no-such-kernel").toString(),
+            "--name",
+            "y");
+    assertThat(run[0]).as((String) run[1]).isNotEqualTo(0);
+    assertThat((String) run[1]).contains("no-such-kernel");
+    assertThat((String) binIgnite("cli-run", "image", "ls")[1]).contains(host + "/sample:1");
+  }
 }
