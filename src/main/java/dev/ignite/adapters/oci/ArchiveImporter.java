@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * Imports {@code oci-archive:FILE} (a tar of an OCI layout) and {@code docker-archive:FILE} ({@code
@@ -93,22 +94,24 @@ final class ArchiveImporter {
       throw new ImageException(where + " does not exist or is not a file");
     }
     ArchiveImporter a = new ArchiveImporter(session, where);
-    try (TarReader in = new TarReader(Decompression.open(Files.newInputStream(file)))) {
-      for (TarEntry e; (e = in.next()) != null; ) {
-        a.member(normalise(e.name()), e, in);
+    try (InputStream raw = Decompression.open(Files.newInputStream(file))) {
+      LayerTar in = new LayerTar(raw);
+      for (TarArchiveEntry e; (e = in.next()) != null; ) {
+        a.member(normalise(e.getName()), e, in);
       }
     }
     return a;
   }
 
-  private void member(String name, TarEntry e, InputStream in) throws IOException {
-    if (e.isSymbolicLink()) {
+  private void member(String name, TarArchiveEntry e, InputStream in) throws IOException {
+    TarKind kind = TarKind.of(e);
+    if (kind == TarKind.SYMLINK) {
       String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
-      linkByName.put(name, normalise(parent + e.linkName()));
-    } else if (e.isLink()) {
-      linkByName.put(name, normalise(e.linkName()));
-    } else if (e.isFile()) {
-      if (name.endsWith(".json") && e.size() < (4 << 20)) {
+      linkByName.put(name, normalise(parent + e.getLinkName()));
+    } else if (kind == TarKind.HARD_LINK) {
+      linkByName.put(name, normalise(e.getLinkName()));
+    } else if (kind == TarKind.FILE) {
+      if (name.endsWith(".json") && e.getSize() < (4 << 20)) {
         byte[] bytes = in.readAllBytes();
         small.put(name, bytes);
         in = new java.io.ByteArrayInputStream(bytes);

@@ -9,16 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributeView;
-import java.nio.file.attribute.FileTime;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies one layer tar onto a root directory: whiteouts ({@code .wh.NAME}, {@code .wh..wh..opq}),
- * files with modes, directories, symlinks, hard links, and as root owners and device nodes.
+ * files, directories, symlinks, hard links, and as root device nodes; their modes, owners, times
+ * and extended attributes through {@link EntryAttributes}.
  *
  * <p>Unpacking is bound by system calls (one file create each is the floor), so the unpacker
  * remembers what it made: under a directory it created, nothing can exist that this layer did not
@@ -33,7 +33,7 @@ final class LayerUnpacker {
   private final boolean asRoot;
   private final LayerTree tree;
   private final UnpackBudget budget;
-  private final Map<Path, TarEntry> dirs = new LinkedHashMap<>();
+  private final EntryAttributes attributes;
   private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
   LayerUnpacker(Path root, boolean asRoot, UnpackBudget budget) {
@@ -41,25 +41,23 @@ final class LayerUnpacker {
     this.asRoot = asRoot;
     this.budget = budget;
     this.tree = new LayerTree(root);
+    this.attributes = new EntryAttributes(tree, asRoot);
   }
 
   /** Reads the tar to its end; the stream stays open, its caller closes it. */
-  void apply(InputStream tar) throws IOException {
-    TarReader in = new TarReader(tar);
-    for (TarEntry e; (e = in.next()) != null; ) {
+  void apply(InputStream uncompressed) throws IOException {
+    LayerTar in = new LayerTar(uncompressed);
+    for (TarArchiveEntry e; (e = in.next()) != null; ) {
       budget.entry();
-      String name = RootedPath.cleanName(e.name());
+      String name = RootedPath.cleanName(e.getName());
       if (!name.isEmpty()) {
         entry(name, e, in);
       }
     }
-    // directory modes last, so a read-only directory does not stop its own children
-    for (var d : dirs.entrySet()) {
-      attributes(d.getKey(), d.getValue(), false);
-    }
+    attributes.finish();
   }
 
-  private void entry(String name, TarEntry e, InputStream data) throws IOException {
+  private void entry(String name, TarArchiveEntry e, LayerTar data) throws IOException {
     String base = name.substring(name.lastIndexOf('/') + 1);
     Path target = tree.target(name);
     if (base.equals(OPAQUE)) {
@@ -72,21 +70,26 @@ final class LayerUnpacker {
     }
     tree.makeDirectories(target.getParent());
     boolean fresh = tree.isFresh(target);
-    if (e.isSymbolicLink()) {
+    TarKind kind = TarKind.of(e);
+    if (kind == TarKind.SYMLINK) {
       tree.symlinkTakes(name);
     }
-    if (e.isDirectory()) {
+    if (kind == TarKind.DIRECTORY) {
       directory(target, e, fresh);
     } else {
       if (!fresh) {
         delete(target);
       }
-      create(target, e, data, fresh);
+      create(target, kind, e, data, fresh);
     }
     tree.written(target);
+    Map<String, byte[]> xattrs = data.xattrs();
+    if (!xattrs.isEmpty() && kind != TarKind.OTHER) {
+      attributes.queueXattrs(target, name, xattrs);
+    }
   }
 
-  private void directory(Path target, TarEntry e, boolean fresh) throws IOException {
+  private void directory(Path target, TarArchiveEntry e, boolean fresh) throws IOException {
     // a directory made earlier as the parent of an entry that came first is kept as it is
     boolean exists =
         tree.wasCreatedDirectory(target)
@@ -98,7 +101,7 @@ final class LayerUnpacker {
       Files.createDirectory(target);
       tree.createdDirectory(target);
     }
-    dirs.put(target, e);
+    attributes.queueDirectory(target, e);
   }
 
   /** The sibling a whiteout deletes; {@code .wh...} would name the directory that holds it. */
@@ -112,35 +115,38 @@ final class LayerUnpacker {
   }
 
   /**
-   * Deletes what is at {@code path} and forgets the directory modes queued for it and under it:
-   * they must not land on whatever takes its place, least of all through a symlink.
+   * Deletes what is at {@code path} and forgets the attributes queued for it and under it: they
+   * must not land on whatever takes its place, least of all through a symlink.
    */
   private void delete(Path path) throws IOException {
     tree.delete(path);
-    if (!dirs.isEmpty()) {
-      dirs.keySet().removeIf(d -> d.startsWith(path));
+    attributes.forget(path);
+  }
+
+  private void create(Path target, TarKind kind, TarArchiveEntry e, InputStream data, boolean fresh)
+      throws IOException {
+    switch (kind) {
+      case SYMLINK -> {
+        Files.createSymbolicLink(target, Path.of(e.getLinkName()));
+        attributes.setSymlink(target, e, fresh);
+      }
+      case HARD_LINK -> hardLink(target, e);
+      case CHAR_DEVICE, BLOCK_DEVICE, FIFO -> device(target, kind, e);
+      case FILE -> {
+        write(target, data);
+        attributes.set(target, e, fresh);
+      }
+      default -> log().debug("skipping tar entry {} of unsupported type", e.getName());
     }
   }
 
-  private void create(Path target, TarEntry e, InputStream data, boolean fresh) throws IOException {
-    if (e.isSymbolicLink()) {
-      Files.createSymbolicLink(target, Path.of(e.linkName()));
-      symlinkOwner(target, e, fresh);
-    } else if (e.isLink()) {
-      Path source = RootedPath.resolve(root, RootedPath.cleanName(e.linkName()));
-      if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-        throw new ImageException(
-            "hard link '" + e.name() + "' points to missing '" + e.linkName() + "'");
-      }
-      Files.createLink(target, source);
-    } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
-      device(target, e);
-    } else if (e.isFile()) {
-      write(target, data);
-      attributes(target, e, fresh);
-    } else {
-      log().debug("skipping tar entry {} of unsupported type", e.name());
+  private void hardLink(Path target, TarArchiveEntry e) throws IOException {
+    Path source = RootedPath.resolve(root, RootedPath.cleanName(e.getLinkName()));
+    if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ImageException(
+          "hard link '" + e.getName() + "' points to missing '" + e.getLinkName() + "'");
     }
+    Files.createLink(target, source);
   }
 
   private void write(Path target, InputStream data) throws IOException {
@@ -156,54 +162,22 @@ final class LayerUnpacker {
     }
   }
 
-  private void device(Path target, TarEntry e) throws IOException {
-    if (!asRoot && !e.isFIFO()) {
-      log().debug("not root: skipping device node {}", e.name());
+  private void device(Path target, TarKind kind, TarArchiveEntry e) throws IOException {
+    if (!asRoot && kind != TarKind.FIFO) {
+      log().debug("not root: skipping device node {}", e.getName());
       return;
     }
-    String type = e.isFIFO() ? "p" : e.isCharacterDevice() ? "c" : "b";
-    var cmd =
-        e.isFIFO()
-            ? java.util.List.of("mknod", target.toString(), type)
-            : java.util.List.of(
+    List<String> cmd =
+        kind == TarKind.FIFO
+            ? List.of("mknod", target.toString(), "p")
+            : List.of(
                 "mknod",
                 target.toString(),
-                type,
-                Integer.toString(e.devMajor()),
-                Integer.toString(e.devMinor()));
+                kind == TarKind.CHAR_DEVICE ? "c" : "b",
+                Integer.toString(e.getDevMajor()),
+                Integer.toString(e.getDevMinor()));
     Tools.run(cmd, "coreutils");
-    attributes(target, e, false);
-  }
-
-  private void attributes(Path target, TarEntry e, boolean fresh) throws IOException {
-    tree.requireUnlinked(target, false);
-    if (needsOwner(e, fresh)) {
-      chown(target, e);
-    }
-    Files.setAttribute(target, "unix:mode", e.mode() & 07777);
-    // both times given: the JDK then sets them without a stat first (checked above: not a link)
-    FileTime mtime = e.mtime();
-    Files.getFileAttributeView(target, BasicFileAttributeView.class).setTimes(mtime, mtime, null);
-  }
-
-  private void symlinkOwner(Path link, TarEntry e, boolean fresh) throws IOException {
-    if (needsOwner(e, fresh)) {
-      tree.requireUnlinked(link, true);
-      chown(link, e);
-    }
-  }
-
-  /**
-   * A file root makes in a directory this layer created (whose set-group-id bit is not applied
-   * until the end) already belongs to 0:0, which is what most image entries ask for.
-   */
-  private boolean needsOwner(TarEntry e, boolean fresh) {
-    return asRoot && !(fresh && e.uid() == 0 && e.gid() == 0);
-  }
-
-  private static void chown(Path target, TarEntry e) throws IOException {
-    Files.setAttribute(target, "unix:uid", (int) e.uid(), LinkOption.NOFOLLOW_LINKS);
-    Files.setAttribute(target, "unix:gid", (int) e.gid(), LinkOption.NOFOLLOW_LINKS);
+    attributes.setSpecial(target, e);
   }
 
   /** An opaque directory hides what lower layers put there, not what this layer adds. */
@@ -220,7 +194,6 @@ final class LayerUnpacker {
     }
   }
 
-  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
   private static Logger log() {
     return LoggerFactory.getLogger(LayerUnpacker.class);
   }

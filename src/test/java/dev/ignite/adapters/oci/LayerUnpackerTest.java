@@ -2,12 +2,16 @@ package dev.ignite.adapters.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ignite.ports.ImageException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -212,5 +216,105 @@ class LayerUnpackerTest {
         .hasMessageContaining("whiteout");
     assertThat(sibling).hasContent("keep");
     assertThat(tree.resolve("sub/keep")).hasContent("k");
+  }
+
+  /** Extended headers are capped at 1 MiB for an entry, however many of them come before it. */
+  @Test
+  void extendedHeadersChainedBeforeOneEntryAreCappedInTotal() {
+    Tars layer = new Tars();
+    for (int i = 0; i < 3; i++) {
+      layer.pax((byte) 'x', "comment" + i + "=" + "c".repeat(600_000));
+    }
+    layer.file("f", "x");
+    assertThatThrownBy(() -> apply(layer))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("1 MiB");
+  }
+
+  /** Global headers add up over the layer: what they carry to each entry is capped too. */
+  @Test
+  void globalHeadersAddingUpOverALayerAreCapped() {
+    Tars layer = new Tars();
+    for (int i = 0; i < 3; i++) {
+      layer.pax((byte) 'g', "comment" + i + "=" + "g".repeat(600_000)).file("f" + i, "x");
+    }
+    assertThatThrownBy(() -> apply(layer))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining("1 MiB");
+  }
+
+  @Test
+  void oneExtendedHeaderWithinTheCapIsRead() throws Exception {
+    String deep = "d/".repeat(200) + "file";
+    apply(
+        new Tars()
+            .pax((byte) 'x', "path=" + deep, "comment=" + "c".repeat(500_000))
+            .file("short", "x"));
+    assertThat(root.resolve(deep)).hasContent("x");
+  }
+
+  private static final byte[] CAP_NET_RAW = {
+    1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+  };
+
+  private void applyAsRoot(Tars layer) throws Exception {
+    new LayerUnpacker(root.toRealPath(), true, budget)
+        .apply(new ByteArrayInputStream(layer.bytes()));
+  }
+
+  /** getfattr's hex dump of every attribute of {@code path}, not following a link. */
+  private static String xattrsOf(Path path) throws Exception {
+    return Commands.run(
+        "getfattr", "-h", "--absolute-names", "-d", "-m", "-", "-e", "hex", path.toString());
+  }
+
+  @Test
+  void extendedAttributesReachTheTreeByteForByte() throws Exception {
+    assumeTrue(Commands.isRoot(), "security.* attributes need root");
+    applyAsRoot(
+        new Tars()
+            .dir("bin")
+            .xattrs(
+                Map.of("security.capability", CAP_NET_RAW, "user.mark", new byte[] {(byte) 0xff}))
+            .file("bin/ping", "elf", 0755)
+            .xattrs(Map.of("user.dir", "d".getBytes()))
+            .file("etc/", "", 040755));
+    assertThat(xattrsOf(root.resolve("bin/ping")))
+        .contains("security.capability=0x0100000200200000000000000000000000000000")
+        .contains("user.mark=0xff");
+    assertThat(xattrsOf(root.resolve("etc"))).contains("user.dir=0x64");
+  }
+
+  @Test
+  void extendedAttributesQueuedUnderAPathLaterMadeASymlinkDoNotReachTheHost() throws Exception {
+    Path host = Files.createTempDirectory("host");
+    Path victim = Files.createDirectory(host.resolve("victim"));
+    apply(
+        new Tars()
+            .dir("p")
+            .xattrs(Map.of("user.planted", "x".getBytes()))
+            .file("p/victim/", "", 040755)
+            .symlink("p", host.toString()));
+    assertThat(xattrsOf(victim)).doesNotContain("user.planted");
+  }
+
+  @Test
+  void extendedAttributesOutsideTheKnownNamespacesAreSkipped() throws Exception {
+    apply(
+        new Tars()
+            .xattrs(Map.of("user.kept", "k".getBytes(), "bogus.name", "b".getBytes()))
+            .file("f", "x"));
+    assertThat(xattrsOf(root.resolve("f"))).contains("user.kept").doesNotContain("bogus");
+  }
+
+  /** Setting a FIFO's time must not open it: that waits for a writer that never comes. */
+  @Test
+  void aFifoIsMadeWithItsTimeWithoutWaitingForAWriter() throws Exception {
+    Path fifo = root.resolve("run/initctl");
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60), () -> apply(new Tars().dir("run").fifo("run/initctl")));
+    assertThat((int) Files.getAttribute(fifo, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000)
+        .as("S_IFIFO")
+        .isEqualTo(0010000);
   }
 }
