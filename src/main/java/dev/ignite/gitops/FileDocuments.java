@@ -14,17 +14,22 @@ final class FileDocuments {
   private FileDocuments() {}
 
   static List<VmDocuments.VmDocument> of(Path checkout, String file) {
+    return text(checkout, file).map(VmDocuments::of).orElse(List.of());
+  }
+
+  /** The file's text; empty when it is gone, a link, too big or unreadable. */
+  static Optional<String> text(Path checkout, String file) {
     Path path = checkout.resolve(file);
     if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
+      return Optional.empty();
     }
     try {
       if (Files.size(path) > ManifestReader.MAX_FILE_BYTES) {
-        return List.of();
+        return Optional.empty();
       }
-      return VmDocuments.of(Files.readString(path, StandardCharsets.UTF_8));
+      return Optional.of(Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      return List.of();
+      return Optional.empty();
     }
   }
 

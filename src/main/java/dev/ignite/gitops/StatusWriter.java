@@ -45,14 +45,29 @@ final class StatusWriter implements GitRepository.ChangeSet {
 
   @Override
   public Optional<GitCommit> on(Path checkout) {
+    return on(checkout, Map.of());
+  }
+
+  /**
+   * The same, on files some of which were already edited in this commit ({@code edited}: their new
+   * text by path); an edited file is written even when no status in it changed.
+   */
+  Optional<GitCommit> on(Path checkout, Map<String, String> edited) {
     Map<String, List<Entry>> byFile = new LinkedHashMap<>();
+    edited.keySet().forEach(f -> byFile.put(f, new ArrayList<>()));
     for (Entry e : entries) {
       byFile.computeIfAbsent(e.file(), f -> new ArrayList<>()).add(e);
     }
     List<FileChange> changes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Map.Entry<String, List<Entry>> f : byFile.entrySet()) {
-      patchFile(checkout, f.getKey(), f.getValue(), names).ifPresent(changes::add);
+      patchFile(
+              checkout,
+              f.getKey(),
+              Optional.ofNullable(edited.get(f.getKey())),
+              f.getValue(),
+              names)
+          .ifPresent(changes::add);
     }
     if (changes.isEmpty()) {
       return Optional.empty();
@@ -61,7 +76,11 @@ final class StatusWriter implements GitRepository.ChangeSet {
   }
 
   private Optional<FileChange> patchFile(
-      Path checkout, String file, List<Entry> vms, List<String> changedNames) {
+      Path checkout,
+      String file,
+      Optional<String> edited,
+      List<Entry> vms,
+      List<String> changedNames) {
     Path path = checkout.resolve(file);
     if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty(); // gone or replaced on a newer head: nothing to report there
@@ -73,9 +92,9 @@ final class StatusWriter implements GitRepository.ChangeSet {
       LOG.warn("{}: cannot read it to write status: {}", file, e.getMessage());
       return Optional.empty();
     }
+    String text = edited.orElse(before);
     Map<String, VmDocuments.VmDocument> docs = new LinkedHashMap<>();
-    VmDocuments.of(before).forEach(d -> docs.put(d.name(), d));
-    String text = before;
+    VmDocuments.of(text).forEach(d -> docs.put(d.name(), d));
     for (Entry e : vms) {
       VmDocuments.VmDocument doc = docs.get(e.name());
       if (doc == null) {

@@ -1,19 +1,23 @@
 package dev.ignite.gitops;
 
+import dev.ignite.api.codec.DocumentRemoval;
 import dev.ignite.ports.GitCommit;
 import dev.ignite.ports.GitCommit.FileChange;
 import dev.ignite.ports.GitRepository;
 import dev.ignite.ports.LocalChanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one commit of a sync: the commands users ran by hand on managed VMs ({@code ignite stop}
- * flips {@code running}, {@code ignite rm} deletes the VM's file), then every VM's observed status.
+ * flips {@code running}, {@code ignite rm} takes the VM's document out of its file, and deletes a
+ * file left empty), then every VM's observed status.
  */
 final class SyncCommit implements GitRepository.ChangeSet {
   private static final Logger LOG = LoggerFactory.getLogger(SyncCommit.class);
@@ -32,21 +36,29 @@ final class SyncCommit implements GitRepository.ChangeSet {
   public Optional<GitCommit> on(Path checkout) {
     List<FileChange> changes = new ArrayList<>();
     List<String> removedFiles = new ArrayList<>();
+    Map<String, String> edited = new HashMap<>();
     for (LocalChanges.Change c : local) {
       if (c.kind() == LocalChanges.Kind.REMOVED) {
-        if (FileDocuments.of(checkout, c.file()).size() == 1) {
+        Optional<String> text = FileDocuments.text(checkout, c.file());
+        Optional<String> rest =
+            text.map(t -> edited.getOrDefault(c.file(), t))
+                .flatMap(t -> DocumentRemoval.without(t, c.vmName()));
+        if (rest.isEmpty()) {
+          LOG.warn(
+              "VM {} was removed on this host, but its document in {} could not be told apart"
+                  + " from the rest of the file: remove it from the file in Git by hand",
+              c.vmName(),
+              c.file());
+        } else if (DocumentRemoval.holdsNothing(rest.get())) {
+          edited.remove(c.file());
           changes.add(FileChange.delete(c.file()));
           removedFiles.add(c.file());
         } else {
-          LOG.warn(
-              "VM {} was removed on this host, but {} declares other VMs too: remove its"
-                  + " document from the file in Git by hand",
-              c.vmName(),
-              c.file());
+          edited.put(c.file(), rest.get());
         }
       }
     }
-    Optional<GitCommit> statusCommit = status.on(checkout);
+    Optional<GitCommit> statusCommit = status.on(checkout, edited);
     statusCommit.ifPresent(
         s ->
             s.changes().stream()

@@ -199,6 +199,36 @@ class SyncTest {
   }
 
   @Test
+  void localRmOfOneVmInAMultiDocumentFileTakesOnlyItsDocumentOut() throws Exception {
+    String other = MY_VM.replace("# my VM, keep this comment\n", "").replace("my-vm", "other");
+    repo.write("vms.yaml", MY_VM + "---\n" + other);
+    sync.run();
+    var vm = host.list().stream().filter(v -> v.name().equals("my-vm")).findFirst().orElseThrow();
+    host.remove(vm);
+    changes.record(
+        new LocalChanges.Change(
+            "c1",
+            REPO,
+            "vms.yaml",
+            "my-vm",
+            vm.uid(),
+            LocalChanges.Kind.REMOVED,
+            "ignite rm -f my-vm",
+            "host1",
+            Instant.EPOCH));
+    host.log.clear();
+    sync.run();
+    String after = repo.read("vms.yaml");
+    assertThat(after).startsWith("---\n").contains("name: other").doesNotContain("my-vm");
+    assertThat(repo.commits.get(repo.commits.size() - 1).message())
+        .startsWith("ignite rm -f my-vm on host1");
+    host.log.clear();
+    sync.run();
+    assertThat(host.log).isEmpty(); // not created again
+    assertThat(host.list()).extracting(v -> v.name()).containsExactly("other");
+  }
+
+  @Test
   void unreachableRemoteLeavesVmsAsTheyAre() throws Exception {
     repo.write("my-vm.yaml", MY_VM);
     sync.run();

@@ -39,22 +39,27 @@ public final class VmDocuments {
     List<VmDocument> out = new ArrayList<>();
     try {
       for (Node doc : new Compose(ManifestDecoder.SETTINGS).composeAllFromString(text)) {
-        if (doc instanceof MappingNode map && "VM".equals(scalar(map, "kind"))) {
-          Node meta = value(map, "metadata");
-          String name = meta instanceof MappingNode m ? scalar(m, "name") : null;
-          if (name != null) {
-            int first = doc.getStartMark().map(m -> m.getLine() + 1).orElse(1);
-            int last = doc.getEndMark().map(m -> m.getLine() + 1).orElse(Integer.MAX_VALUE);
-            out.add(
-                new VmDocument(
-                    name, scalar(map, "apiVersion"), first, last, ready(map), running(map)));
-          }
+        String name = vmName(doc);
+        if (name != null && doc instanceof MappingNode map) {
+          int first = doc.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+          int last = doc.getEndMark().map(m -> m.getLine() + 1).orElse(Integer.MAX_VALUE);
+          out.add(
+              new VmDocument(
+                  name, scalar(map, "apiVersion"), first, last, ready(map), running(map)));
         }
       }
     } catch (YamlEngineException | StackOverflowError e) {
       return out; // what was read before the damage still counts
     }
     return out;
+  }
+
+  /** The name of a VM document; null for other documents and for a VM without one. */
+  static String vmName(Node doc) {
+    if (doc instanceof MappingNode map && "VM".equals(scalar(map, "kind"))) {
+      return value(map, "metadata") instanceof MappingNode m ? scalar(m, "name") : null;
+    }
+    return null;
   }
 
   private static java.util.Optional<Boolean> running(MappingNode doc) {
