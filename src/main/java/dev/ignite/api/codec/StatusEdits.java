@@ -25,7 +25,7 @@ final class StatusEdits {
 
   /**
    * Replaces the value of an existing {@code status} entry. The key stays as written, and so do
-   * comments on the key's line and before the first entry of a block status.
+   * comments on the key's line and between the key and a value written below it.
    */
   List<PatchEdit> replace(NodeTuple status, Map<String, Object> tree) {
     Node value = status.getValueNode();
@@ -45,32 +45,37 @@ final class StatusEdits {
       }
       return List.of(new PatchEdit(text.start(value), PatchNodes.contentEnd(value, text), written));
     }
-    return replaceBlock(value, tree, keyCol, afterColon);
-  }
-
-  private List<PatchEdit> replaceBlock(
-      Node value, Map<String, Object> tree, int keyCol, int afterColon) {
-    boolean nested = !tree.isEmpty();
     if (PatchNodes.isEmptyNull(value)) {
       // `status:` then perhaps a comment: nested lines go after the comment, `{}` before it
-      int at = nested ? text.lineEnd(afterColon) : afterColon;
+      int at = tree.isEmpty() ? afterColon : text.lineEnd(afterColon);
       return List.of(PatchEdit.insert(at, yaml.valueAfterKey(tree, keyCol)));
     }
-    if (PatchNodes.isBlock(value) && nested && value instanceof MappingNode) {
-      int col = PatchText.column(value);
-      return List.of(
-          new PatchEdit(
-              text.start(value), PatchNodes.contentEnd(value, text), yaml.entries(tree, col)));
-    }
-    if (PatchNodes.isBlock(value) && !nested) {
-      int bodyStart = text.backOverIndent(text.start(value));
-      return List.of(
-          PatchEdit.insert(afterColon, " {}"),
-          new PatchEdit(bodyStart, PatchNodes.contentEnd(value, text), ""));
+    if (PatchText.line(value) > PatchText.line(status.getKeyNode())) {
+      return replaceBelowKey(value, tree, keyCol, afterColon);
     }
     return List.of(
         new PatchEdit(
             afterColon, PatchNodes.contentEnd(value, text), yaml.valueAfterKey(tree, keyCol)));
+  }
+
+  /**
+   * A value on the lines below its key (a block mapping or sequence, or any value after a comment):
+   * only the value's own lines are rewritten, so the comments between key and value stay.
+   */
+  private List<PatchEdit> replaceBelowKey(
+      Node value, Map<String, Object> tree, int keyCol, int afterColon) {
+    int end = PatchNodes.contentEnd(value, text);
+    if (tree.isEmpty()) {
+      int bodyStart = text.backOverIndent(text.start(value));
+      return List.of(PatchEdit.insert(afterColon, " {}"), new PatchEdit(bodyStart, end, ""));
+    }
+    int col = PatchText.column(value);
+    if (col > keyCol) {
+      return List.of(new PatchEdit(text.start(value), end, yaml.entries(tree, col)));
+    }
+    // a sequence flush with its key (`status:` then `- item`): the entries go one step in
+    int bodyStart = text.backOverIndent(text.start(value));
+    return List.of(new PatchEdit(bodyStart, end, yaml.valueAfterKey(tree, keyCol)));
   }
 
   private static boolean isNonEmptyFlowMapping(Node value) {
