@@ -1,5 +1,6 @@
 package dev.ignite.adapters.store;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import dev.ignite.api.Vm;
 import dev.ignite.api.codec.Decoded;
 import dev.ignite.api.codec.ManifestDecoder;
@@ -21,6 +22,7 @@ class VmFileFuzzTest {
   private final ObjectFileCodec codec = new ObjectFileCodec();
 
   @FuzzTarget
+  @DictionaryFile(resourcePath = "vm-file.dict")
   void aVmFileReadsAsTheCodecReadsItOrIsRefused(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     try {

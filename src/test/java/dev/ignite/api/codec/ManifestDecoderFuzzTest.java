@@ -1,5 +1,6 @@
 package dev.ignite.api.codec;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import dev.ignite.api.ApiObject;
 import dev.ignite.testing.FuzzTarget;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 class ManifestDecoderFuzzTest {
   @FuzzTarget
+  @DictionaryFile(resourcePath = "manifest.dict")
   void anyTextDecodesToObjectsOrLocatedErrors(byte[] input) {
     Decoded decoded =
         ManifestDecoder.decode("fuzz.yaml", new String(input, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.ignite.api.codec;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
 import dev.ignite.testing.FuzzTarget;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,6 +16,7 @@ class StatusPatcherFuzzTest {
   private static final Map<String, Object> RUNNING = StatusPatcherCorpusTest.runningStatus();
 
   @FuzzTarget
+  @DictionaryFile(resourcePath = "manifest.dict")
   void patchChangesOnlyTheStatusBlock(byte[] input) {
     String text = new String(input, StandardCharsets.UTF_8);
     if (refused(text)) {
