@@ -73,11 +73,15 @@ final class PatchProperties {
     return docs;
   }
 
+  /** The document the patcher must have chosen: ours, a VM, and named so (any other shape not). */
   private static int vmIndex(List<Node> docs, String vmName) {
     for (int i = 0; i < docs.size(); i++) {
       Node doc = docs.get(i);
-      if (scalar(doc, "kind").equals("VM")
-          && scalar(entry(doc, "metadata").getValueNode(), "name").equals(vmName)) {
+      NodeTuple metadata = entry(doc, "metadata");
+      if (scalar(doc, "apiVersion").startsWith("ignite.weave.works/")
+          && scalar(doc, "kind").equals("VM")
+          && metadata != null
+          && scalar(metadata.getValueNode(), "name").equals(vmName)) {
         return i;
       }
     }
@@ -107,29 +111,28 @@ final class PatchProperties {
   }
 
   private static Optional<String> metadataUid(Node doc) {
-    Node metadata = entry(doc, "metadata").getValueNode();
-    return ((MappingNode) metadata)
-        .getValue().stream()
-            .filter(t -> ((ScalarNode) t.getKeyNode()).getValue().equals("uid"))
-            .map(t -> ((ScalarNode) t.getValueNode()).getValue())
-            .findFirst();
+    return Optional.ofNullable(metadataEntry(doc, "uid"))
+        .map(t -> ((ScalarNode) t.getValueNode()).getValue());
   }
 
   private static NodeTuple metadataEntry(Node doc, String key) {
     return entry(entry(doc, "metadata").getValueNode(), key);
   }
 
+  /** The first entry of {@code key}, as the patcher reads a mapping; null if none. */
   private static NodeTuple entry(Node mapping, String key) {
-    return ((MappingNode) mapping)
-        .getValue().stream()
-            .filter(t -> ((ScalarNode) t.getKeyNode()).getValue().equals(key))
-            .findFirst()
-            .orElse(null);
+    if (!(mapping instanceof MappingNode map)) {
+      return null;
+    }
+    return map.getValue().stream()
+        .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String scalar(Node mapping, String key) {
     NodeTuple t = entry(mapping, key);
-    return t == null ? "" : ((ScalarNode) t.getValueNode()).getValue();
+    return t != null && t.getValueNode() instanceof ScalarNode s ? s.getValue() : "";
   }
 
   /** The status key (with the separator before it) and, apart, its value; empty if none. */
@@ -174,13 +177,12 @@ final class PatchProperties {
     if (i > 0 && text.charAt(i - 1) == '\r') {
       i--;
     }
-    while (i > 0 && text.charAt(i - 1) == ' ') {
-      i--;
+    // spaces before here belong to the separator only with the comma of a flow mapping before them
+    int j = i;
+    while (j > 0 && text.charAt(j - 1) == ' ') {
+      j--;
     }
-    if (i > 0 && text.charAt(i - 1) == ',') {
-      i--;
-    }
-    return i;
+    return j > 0 && text.charAt(j - 1) == ',' ? j - 1 : i;
   }
 
   /** The end of the last character that belongs to the value, over all its descendants. */
