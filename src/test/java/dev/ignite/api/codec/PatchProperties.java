@@ -50,7 +50,8 @@ final class PatchProperties {
     List<int[]> spansBefore = statusSpans(before, docsBefore.get(vm));
     List<int[]> spansAfter = statusSpans(after, docsAfter.get(vm));
     if (uidBefore.isEmpty() && uid.isPresent()) {
-      spansAfter.add(entrySpan(after, metadataEntry(docsAfter.get(vm), "uid")));
+      Node metadata = entry(docsAfter.get(vm), "metadata").getValueNode();
+      spansAfter.add(entrySpan(after, entry(metadata, "uid"), isFlow(metadata)));
     }
     assertThat(without(after, spansAfter))
         .as("text outside the status block")
@@ -140,20 +141,20 @@ final class PatchProperties {
     NodeTuple status = entry(doc, "status");
     List<int[]> spans = new ArrayList<>();
     if (status != null) {
-      spans.add(keySpan(text, status.getKeyNode()));
+      spans.add(keySpan(text, status.getKeyNode(), isFlow(doc)));
       spans.add(valueSpan(text, status.getValueNode()));
     }
     return spans;
   }
 
-  private static int[] entrySpan(String text, NodeTuple entry) {
-    int[] key = keySpan(text, entry.getKeyNode());
+  private static int[] entrySpan(String text, NodeTuple entry, boolean flow) {
+    int[] key = keySpan(text, entry.getKeyNode(), flow);
     return new int[] {key[0], valueSpan(text, entry.getValueNode())[1]};
   }
 
   /** From the separator before the key (comma, line break, indentation) to past the colon. */
-  private static int[] keySpan(String text, Node key) {
-    int start = backOverSeparator(text, at(text, key.getStartMark().get().getIndex()));
+  private static int[] keySpan(String text, Node key, boolean flow) {
+    int start = backOverSeparator(text, at(text, key.getStartMark().get().getIndex()), flow);
     int colon = at(text, key.getEndMark().get().getIndex());
     while (text.charAt(colon) != ':') {
       colon++;
@@ -163,10 +164,15 @@ final class PatchProperties {
 
   private static int[] valueSpan(String text, Node value) {
     int start = at(text, value.getStartMark().get().getIndex());
-    return new int[] {backOverSeparator(text, start), lastCharEnd(text, value)};
+    return new int[] {backOverSeparator(text, start, false), lastCharEnd(text, value)};
   }
 
-  private static int backOverSeparator(String text, int pos) {
+  private static boolean isFlow(Node mapping) {
+    return ((CollectionNode<?>) mapping).getFlowStyle() == FlowStyle.FLOW;
+  }
+
+  /** In a flow mapping the comma before an entry is part of it; in a block one it is text. */
+  private static int backOverSeparator(String text, int pos, boolean flow) {
     int i = pos;
     while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
       i--;
@@ -177,12 +183,12 @@ final class PatchProperties {
     if (i > 0 && text.charAt(i - 1) == '\r') {
       i--;
     }
-    // spaces before here belong to the separator only with the comma of a flow mapping before them
+    // spaces before here belong to the separator only with a flow mapping's comma before them
     int j = i;
     while (j > 0 && text.charAt(j - 1) == ' ') {
       j--;
     }
-    return j > 0 && text.charAt(j - 1) == ',' ? j - 1 : i;
+    return flow && j > 0 && text.charAt(j - 1) == ',' ? j - 1 : i;
   }
 
   /** The end of the last character that belongs to the value, over all its descendants. */
