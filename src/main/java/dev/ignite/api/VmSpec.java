@@ -18,6 +18,9 @@ public record VmSpec(
     StorageSpec storage,
     List<FileMapping> copyFiles,
     SshSpec ssh) {
+  /** The most CPUs a manifest may ask for. */
+  public static final int MAX_CPUS = 1024;
+
   public VmSpec {
     ports = ports == null ? null : List.copyOf(ports);
     copyFiles = copyFiles == null ? null : List.copyOf(copyFiles);

@@ -12,16 +12,18 @@ import dev.ignite.api.StorageSpec;
 import dev.ignite.api.Vm;
 import dev.ignite.api.VmSpec;
 import dev.ignite.api.VmStatus;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the VM files that the store itself wrote (v1alpha4 JSON, exactly the codec's shape) about
  * five times faster than the general decoder, which composes YAML nodes with positions: it is what
  * keeps `ignite ps` with 1,000 VMs under half a second. Anything it does not expect, down to one
- * unknown key, returns empty and the caller falls back to the strict codec, which stays the
- * authority (and the only source of error messages).
+ * unknown key or one value the codec would refuse, returns empty and the caller falls back to the
+ * strict codec, which stays the authority (and the only source of error messages). VmFileFuzzTest
+ * checks that the two agree on any input.
  */
 final class FastVmReader {
   private FastVmReader() {}
@@ -61,12 +63,20 @@ final class FastVmReader {
   private static VmSpec spec(JsonObj s) {
     VmSpec spec =
         new VmSpec(
-            s.objOpt("image").map(o -> o.finishWith(o.string("oci"))).orElse(null),
-            s.objOpt("kernel")
-                .map(k -> k.finishWith(new KernelSpec(k.string("oci"), k.string("cmdLine"))))
+            s.objOpt("image")
+                .map(o -> o.finishWith(CodecRules.nonEmpty(o.string("oci"))))
                 .orElse(null),
-            s.objOpt("sandbox").map(o -> o.finishWith(o.string("oci"))).orElse(null),
-            s.integer("cpus"),
+            s.objOpt("kernel")
+                .map(
+                    k ->
+                        k.finishWith(
+                            new KernelSpec(
+                                CodecRules.nonEmpty(k.string("oci")), k.string("cmdLine"))))
+                .orElse(null),
+            s.objOpt("sandbox")
+                .map(o -> o.finishWith(CodecRules.nonEmpty(o.string("oci"))))
+                .orElse(null),
+            CodecRules.cpus(s.integer("cpus")),
             s.size("memory"),
             s.size("diskSize"),
             s.objOpt("network")
@@ -75,7 +85,11 @@ final class FastVmReader {
             s.objOpt("storage").map(FastVmReader::storage).orElse(null),
             s.list(
                 "copyFiles",
-                o -> o.finishWith(new FileMapping(o.string("hostPath"), o.string("vmPath")))),
+                o ->
+                    o.finishWith(
+                        new FileMapping(
+                            CodecRules.absolute(o.string("hostPath")),
+                            CodecRules.absolute(o.string("vmPath"))))),
             ssh(s.take("ssh")));
     s.finish();
     if (spec.image() == null) {
@@ -85,33 +99,39 @@ final class FastVmReader {
   }
 
   private static PortMapping port(JsonObj p) {
-    String proto = p.string("protocol");
     return p.finishWith(
         new PortMapping(
-            p.integer("hostPort"),
-            p.integer("vmPort"),
-            p.string("bindAddress"),
-            proto == null ? null : PortMapping.Protocol.valueOf(proto.toUpperCase(Locale.ROOT))));
+            CodecRules.port(p.integer("hostPort")),
+            CodecRules.port(p.integer("vmPort")),
+            CodecRules.bindAddress(p.string("bindAddress")),
+            CodecRules.protocol(p.string("protocol"))));
   }
 
   private static StorageSpec storage(JsonObj s) {
-    return s.finishWith(
-        new StorageSpec(
-            s.list(
-                "volumes",
-                v ->
-                    v.finishWith(
-                        new StorageSpec.Volume(
-                            v.string("name"), devicePath(v.obj("blockDevice"))))),
-            s.list(
-                "volumeMounts",
-                m ->
-                    m.finishWith(
-                        new StorageSpec.VolumeMount(m.string("name"), m.string("mountPath"))))));
+    List<StorageSpec.Volume> volumes = s.list("volumes", FastVmReader::volume);
+    Set<String> names = new HashSet<>();
+    (volumes == null ? List.<StorageSpec.Volume>of() : volumes).forEach(v -> names.add(v.name()));
+    List<StorageSpec.VolumeMount> mounts = s.list("volumeMounts", m -> mount(m, names));
+    return s.finishWith(new StorageSpec(volumes, mounts));
   }
 
-  private static String devicePath(JsonObj d) {
-    return d.finishWith(d.string("path"));
+  private static StorageSpec.Volume volume(JsonObj v) {
+    String name = v.string("name");
+    if (name == null || !Names.isValid(name)) {
+      throw new IllegalArgumentException("volume name " + name);
+    }
+    JsonObj device = v.obj("blockDevice");
+    String path = device.finishWith(CodecRules.absolute(device.string("path")));
+    return v.finishWith(new StorageSpec.Volume(name, path));
+  }
+
+  private static StorageSpec.VolumeMount mount(JsonObj m, Set<String> volumes) {
+    String name = m.string("name");
+    if (!volumes.contains(name)) {
+      throw new IllegalArgumentException("no volume " + name);
+    }
+    return m.finishWith(
+        new StorageSpec.VolumeMount(name, CodecRules.absolute(m.string("mountPath"))));
   }
 
   private static SshSpec ssh(Object v) {
@@ -121,7 +141,7 @@ final class FastVmReader {
     if (v instanceof Boolean b) {
       return b ? SshSpec.GENERATE : SshSpec.DISABLED;
     }
-    return SshSpec.publicKey((String) v);
+    return SshSpec.publicKey(CodecRules.nonEmpty((String) v));
   }
 
   private static VmStatus status(JsonObj s) {
@@ -156,8 +176,8 @@ final class FastVmReader {
   private static Condition condition(JsonObj c) {
     return c.finishWith(
         new Condition(
-            c.string("type"),
-            c.string("status"),
+            CodecRules.required(CodecRules.nonEmpty(c.string("type"))),
+            CodecRules.conditionStatus(c.string("status")),
             c.string("reason"),
             c.string("message"),
             c.time("lastTransitionTime")));

@@ -4,15 +4,10 @@ import dev.ignite.api.PortMapping;
 import dev.ignite.api.PortMapping.Protocol;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads {@code spec.network.ports[]}. */
 final class PortsDecoder {
-  private static final Pattern IPV4 =
-      Pattern.compile(
-          "((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final String RANGE = "a port is 1-65535";
 
   private PortsDecoder() {}
@@ -38,8 +33,8 @@ final class PortsDecoder {
   }
 
   private static PortMapping port(Fields port) {
-    Integer host = port.integerIn("hostPort", 1, 65535, RANGE);
-    Integer vm = port.integerIn("vmPort", 1, 65535, RANGE);
+    Integer host = port.integerIn("hostPort", PortMapping.MIN_PORT, PortMapping.MAX_PORT, RANGE);
+    Integer vm = port.integerIn("vmPort", PortMapping.MIN_PORT, PortMapping.MAX_PORT, RANGE);
     String bind = bindAddress(port);
     Protocol protocol = protocol(port);
     if (host == null && port.peek("hostPort") == null) {
@@ -55,9 +50,7 @@ final class PortsDecoder {
   private static String bindAddress(Fields port) {
     Node v = port.take("bindAddress");
     String address = v == null ? null : port.peek("bindAddress");
-    if (v != null
-        && (address == null
-            || !(IPV4.matcher(address).matches() || IPV6.matcher(address).matches()))) {
+    if (v != null && (address == null || !PortMapping.isBindAddress(address))) {
       port.error(v, "bindAddress", "want an IP address like 127.0.0.1, got " + Scalars.describe(v));
       return null;
     }

@@ -29,7 +29,7 @@ final class VmSpecDecoder {
             image(spec, imageRequired),
             kernel(spec),
             ociOf(spec, "sandbox"),
-            spec.integerIn("cpus", 1, 1024, "a VM needs at least 1 CPU"),
+            spec.integerIn("cpus", 1, VmSpec.MAX_CPUS, "a VM needs at least 1 CPU"),
             spec.size("memory"),
             spec.size("diskSize"),
             PortsDecoder.decode(spec),

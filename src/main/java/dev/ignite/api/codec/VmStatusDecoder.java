@@ -6,13 +6,10 @@ import dev.ignite.api.VmStatus.NetworkStatus;
 import dev.ignite.api.VmStatus.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads a VM {@code status}, including v1alpha2's flat {@code ipAddresses}. */
 final class VmStatusDecoder {
-  private static final Set<String> CONDITION_STATUSES = Set.of("True", "False", "Unknown");
-
   private VmStatusDecoder() {}
 
   static VmStatus decode(Fields root, String version) {
@@ -72,7 +69,7 @@ final class VmStatusDecoder {
       }
       Node statusNode = c.take("status");
       String value = c.peek("status");
-      if (statusNode != null && !CONDITION_STATUSES.contains(value)) {
+      if (statusNode != null && !Condition.STATUSES.contains(value)) {
         c.error(
             statusNode,
             "status",
