@@ -3,8 +3,10 @@ package dev.ignite.api.codec;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -22,7 +24,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * node tree deeper than {@link #MAX_DEPTH} or one that contains itself. The composer (and our
  * readers after it) recurse once per level, so 5,000 nested brackets used to end in a
  * StackOverflowError, and a cyclic alias in endless recursion. An alias weighs as much as the node
- * it names, so aliases cannot stack up a deep tree from shallow pieces either.
+ * it names, so aliases cannot stack up a deep tree from shallow pieces either. A node the composer
+ * cannot build is a located error too.
  */
 final class NestingGuard implements Parser {
   static final int MAX_DEPTH = 100;
@@ -36,15 +39,44 @@ final class NestingGuard implements Parser {
   /** Each anchor's height in levels of collections (0: a scalar), OPEN while it is being read. */
   private final Map<String, Integer> anchors = new HashMap<>();
 
+  private Event last;
+
   private NestingGuard(Parser parser) {
     this.parser = parser;
   }
 
   /** Every document of {@code text}, composed behind the guard. */
   static Iterable<Node> composeAll(LoadSettings settings, String text) {
-    return () ->
-        new Composer(
-            settings, new NestingGuard(new ParserImpl(settings, new StreamReader(settings, text))));
+    return () -> {
+      NestingGuard guard =
+          new NestingGuard(new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer = new Composer(settings, guard);
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return guard.located(composer::hasNext);
+        }
+
+        @Override
+        public Node next() {
+          return guard.located(composer::next);
+        }
+      };
+    };
+  }
+
+  /**
+   * The composer throws IllegalArgumentException where it cannot build a node from an event (a tag
+   * such as {@code !5%c} at the end of the text): that is a YAML error too, at the last event read.
+   */
+  private <T> T located(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new ComposerException(
+          "the reader refused this node: " + e.getMessage(),
+          last == null ? Optional.empty() : last.getStartMark());
+    }
   }
 
   @Override
@@ -65,6 +97,7 @@ final class NestingGuard implements Parser {
   @Override
   public Event next() {
     Event event = parser.next();
+    last = event;
     switch (event.getEventId()) {
       case SequenceStart, MappingStart -> open((NodeEvent) event);
       case SequenceEnd, MappingEnd -> close();

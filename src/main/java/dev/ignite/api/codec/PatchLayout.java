@@ -34,8 +34,8 @@ record PatchLayout(
   }
 
   private static PatchLayout block(MappingNode root, PatchText text) {
-    int indent = mappingIndent(root).orElse(DEFAULT_INDENT);
-    int sequenceIndent = sequenceIndent(root).orElse(indent);
+    int indent = mappingIndent(root, text).orElse(DEFAULT_INDENT);
+    int sequenceIndent = sequenceIndent(root, text).orElse(indent);
     return new PatchLayout(text.lineEnding(), indent, sequenceIndent, false, false, true, false);
   }
 
@@ -56,16 +56,16 @@ record PatchLayout(
   }
 
   /** The first block mapping nested under a key tells the indentation step. */
-  private static OptionalInt mappingIndent(Node node) {
+  private static OptionalInt mappingIndent(Node node, PatchText text) {
     for (NodeTuple t : children(node)) {
       Node value = t.getValueNode();
       if (value instanceof MappingNode m && PatchNodes.isBlock(m) && !m.getValue().isEmpty()) {
-        int step = PatchText.column(m) - PatchText.column(t.getKeyNode());
+        int step = PatchNodes.entryColumn(m, text) - PatchText.column(t.getKeyNode());
         if (step > 0) {
           return OptionalInt.of(step);
         }
       }
-      OptionalInt nested = mappingIndent(value);
+      OptionalInt nested = mappingIndent(value, text);
       if (nested.isPresent()) {
         return nested;
       }
@@ -73,16 +73,16 @@ record PatchLayout(
     return OptionalInt.empty();
   }
 
-  private static OptionalInt sequenceIndent(Node node) {
+  private static OptionalInt sequenceIndent(Node node, PatchText text) {
     for (NodeTuple t : children(node)) {
       Node value = t.getValueNode();
       if (value instanceof SequenceNode s && PatchNodes.isBlock(s)) {
-        int step = PatchText.column(s) - PatchText.column(t.getKeyNode());
+        int step = PatchNodes.entryColumn(s, text) - PatchText.column(t.getKeyNode());
         if (step >= 0) {
           return OptionalInt.of(step);
         }
       }
-      OptionalInt nested = sequenceIndent(value);
+      OptionalInt nested = sequenceIndent(value, text);
       if (nested.isPresent()) {
         return nested;
       }

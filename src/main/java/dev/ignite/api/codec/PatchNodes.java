@@ -35,6 +35,29 @@ final class PatchNodes {
     return node instanceof CollectionNode<?> c && c.getFlowStyle() == FlowStyle.BLOCK;
   }
 
+  /**
+   * The column where a block collection's entries start. Its start mark lies there, unless an
+   * anchor or tag precedes it (on the key's line): then the first entry tells, through the {@code
+   * -} before a sequence's first item or the first key of a mapping (or the {@code ?} of an
+   * explicit key, where the mark then is).
+   */
+  static int entryColumn(CollectionNode<?> node, PatchText text) {
+    int start = text.start(node);
+    char first = text.charAt(start);
+    if (first == '?' || first == '-' || node.getValue().isEmpty()) {
+      return PatchText.column(node);
+    }
+    if (node instanceof MappingNode map) {
+      return PatchText.column(map.getValue().get(0).getKeyNode());
+    }
+    Node item = ((SequenceNode) node).getValue().get(0);
+    int dash = text.start(item);
+    while (dash > 0 && text.charAt(dash - 1) == ' ') {
+      dash--;
+    }
+    return PatchText.column(item) - (text.start(item) - dash) - 1;
+  }
+
   /** {@code status:} with nothing after it: the parser places it right after the colon. */
   static boolean isEmptyNull(Node node) {
     return node instanceof ScalarNode s

@@ -95,12 +95,13 @@ final class StatusEdits {
   private PatchEdit addEntry(MappingNode mapping, String key, Object value) {
     List<NodeTuple> entries = mapping.getValue();
     NodeTuple last = entries.get(entries.size() - 1);
-    int col = PatchText.column(entries.get(0).getKeyNode());
     int lastEnd = PatchNodes.entryEnd(last, text);
     if (PatchNodes.isBlock(mapping)) {
+      int col = PatchNodes.entryColumn(mapping, text);
       String line = layout.lineEnding() + " ".repeat(col) + yaml.entry(key, value, col);
       return PatchEdit.insert(text.lineEnd(lastEnd), line);
     }
+    int col = PatchText.column(entries.get(0).getKeyNode());
     boolean multiline = PatchText.line(last.getKeyNode()) > PatchText.line(mapping);
     String separator =
         multiline

@@ -37,4 +37,39 @@ class StatusPatcherFindingsTest {
     assertThat(patch(text, RUNNING))
         .isEqualTo(HEAD + "status: # c\n# x\n  running: true\nspec: {}\n");
   }
+
+  /** crash-3314958b…: a status appended at the first key's column, one past the `?` before it. */
+  @Test
+  void appendsAtTheMappingsOwnIndentWhenItsFirstKeyIsExplicit() {
+    String text = "? # a comment, then an empty key\n" + HEAD.substring(0, HEAD.length() - 1);
+
+    assertThat(patch(text, RUNNING)).isEqualTo(text + "\nstatus:\n  running: true");
+  }
+
+  @Test
+  void addsTheUidAtTheIndentOfAMetadataWhoseFirstKeyIsExplicit() {
+    String text =
+        "apiVersion: ignite.weave.works/v1alpha4\nkind: VM\nmetadata:\n  ? name\n  : my-vm\n";
+
+    assertThat(PatchProperties.patchAndCheck(text, "my-vm", RUNNING, Optional.of("0a1b")))
+        .isEqualTo(text + "  uid: 0a1b\nstatus:\n  running: true\n");
+  }
+
+  @Test
+  void addsTheUidUnderAMetadataWithAnAnchorOnItsKeyLine() {
+    String text =
+        "apiVersion: ignite.weave.works/v1alpha4\nkind: VM\nmetadata: &m\n  name: my-vm\n";
+
+    assertThat(PatchProperties.patchAndCheck(text, "my-vm", RUNNING, Optional.of("0a1b")))
+        .isEqualTo(text + "  uid: 0a1b\nstatus:\n  running: true\n");
+  }
+
+  @Test
+  void readsTheSequenceIndentOfASequenceWithAnAnchor() {
+    String text = HEAD + "spec:\n  network:\n    ports: &p\n      - {hostPort: 1, vmPort: 2}\n";
+    Map<String, Object> status = Map.of("network", Map.of("ipAddresses", java.util.List.of("a")));
+
+    assertThat(patch(text, status))
+        .isEqualTo(text + "status:\n  network:\n    ipAddresses:\n      - a\n");
+  }
 }

@@ -36,4 +36,23 @@ class YamlFailureTest {
         .singleElement()
         .hasToString("f.yaml:4:4: invalid YAML: the character U+0007 is not allowed");
   }
+
+  /**
+   * Found by VmFileFuzzTest (crash-1c180cfd…): snakeyaml-engine's composer throws an
+   * IllegalArgumentException for a tag it cannot build, which escaped the decoder and `ignite ps`.
+   */
+  @Test
+  void aTagTheYamlReaderCannotBuildIsALocatedError() {
+    String text = "apiVersion: v1\nkind: !5%c";
+
+    assertThat(ManifestDecoder.decode("f.yaml", text).errors())
+        .singleElement()
+        .hasToString(
+            "f.yaml:2:7: invalid YAML: the reader refused this node: Tag must not contain leading"
+                + " or trailing spaces.");
+    assertThatThrownBy(
+            () -> StatusPatcher.patch(text, "my-vm", Map.of("running", true), Optional.empty()))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith(":2:7: not valid YAML: the reader refused this node");
+  }
 }
