@@ -127,7 +127,11 @@ final class LayerUnpacker {
       throws IOException {
     switch (kind) {
       case SYMLINK -> {
-        Files.createSymbolicLink(target, Path.of(e.getLinkName()));
+        String link = e.getLinkName();
+        RootedPath.requireNoNul(
+            link,
+            "layer entry '" + e.getName() + "' links to '" + RootedPath.shown(link) + "', which");
+        Files.createSymbolicLink(target, Path.of(link));
         attributes.setSymlink(target, e, fresh);
       }
       case HARD_LINK -> hardLink(target, e);

@@ -19,6 +19,7 @@ final class RootedPath {
 
   /** Checks a tar member name: relative, no {@code ..}, returns it without a leading {@code ./}. */
   static String cleanName(String name) {
+    requireNoNul(name, "layer entry '" + shown(name) + "'");
     String n = name;
     while (n.startsWith("./")) {
       n = n.substring(2);
@@ -37,6 +38,21 @@ final class RootedPath {
       n = n.substring(0, n.length() - 1);
     }
     return n;
+  }
+
+  /**
+   * Refuses a name or link target holding NUL, which no path can (a pax record or GNU long name may
+   * carry one); {@code what} names it in the error.
+   */
+  static void requireNoNul(String value, String what) {
+    if (value.indexOf('\0') >= 0) {
+      throw new ImageException(what + " holds a NUL character; refusing to unpack");
+    }
+  }
+
+  /** {@code value} fit for a message: a NUL in it shown as {@code \0}. */
+  static String shown(String value) {
+    return value.replace("\0", "\\0");
   }
 
   /** The real location of {@code name}'s parent under root, joined with its last component. */
