@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ public final class Sync {
   private final LocalChanges changes;
   private final SyncSettings settings;
   private final Clock clock;
+  private Set<String> reported = Set.of();
 
   public Sync(
       GitRepository repo,
@@ -89,9 +92,10 @@ public final class Sync {
     }
     Desired desired = desired(local);
     Reconciler.Result result = reconciler.reconcile(desired.state());
+    List<String> refusals = new ArrayList<>();
     for (Outcome o : result.outcomes()) {
       if (o.step().action() == Step.Action.REFUSE) {
-        LOG.warn("{}: VM {}: {}", o.step().file(), o.step().name(), o.error().orElse(""));
+        refusals.add(o.step().file() + ": VM " + o.step().name() + ": " + o.error().orElse(""));
       }
     }
     List<StatusWriter.Entry> entries = new ArrayList<>();
@@ -111,7 +115,7 @@ public final class Sync {
       }
     }
     List<String> problems = desired.state().problems().stream().map(Problem::toString).toList();
-    problems.forEach(p -> LOG.warn("{}", p));
+    logOnce(problems, refusals);
     int acted = result.plan().steps().size() - result.plan().of(Step.Action.KEEP).size();
     SyncReport report =
         new SyncReport(started, took(started), revision, pushed, states, problems, acted, error);
@@ -126,6 +130,26 @@ public final class Sync {
             problems.size(),
             pushed.map(p -> ", status commit " + p.shortId()).orElse(""));
     return report;
+  }
+
+  /**
+   * A problem is logged as a warning when it appears, not again at every sync while it stays (its
+   * VM's Ready condition and /status say it meanwhile), and once more when it is gone.
+   */
+  private void logOnce(List<String> problems, List<String> refusals) {
+    Set<String> now = new LinkedHashSet<>(problems);
+    now.addAll(refusals);
+    for (String p : now) {
+      if (!reported.contains(p)) {
+        LOG.warn("{}", p);
+      }
+    }
+    for (String p : reported) {
+      if (!now.contains(p)) {
+        LOG.info("resolved: {}", p);
+      }
+    }
+    reported = now;
   }
 
   /** The files' wishes, with host paths confined and the user's own commands applied. */
