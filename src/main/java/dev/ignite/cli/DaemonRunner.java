@@ -52,7 +52,7 @@ final class DaemonRunner {
     Clock clock = Clock.systemUTC();
     ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, flags.workers));
     LifecycleVmActions actions =
-        new LifecycleVmActions(store, vms, lifecycle, Duration.ofSeconds(30));
+        new LifecycleVmActions(store, vms, lifecycle, Duration.ofSeconds(30), changes);
     Reconciler reconciler =
         new Reconciler(
             actions,

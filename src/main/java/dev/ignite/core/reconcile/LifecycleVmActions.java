@@ -5,25 +5,36 @@ import dev.ignite.api.Vm;
 import dev.ignite.core.VmLifecycle;
 import dev.ignite.core.VmService;
 import dev.ignite.ports.ImportProgress;
+import dev.ignite.ports.LocalChanges;
 import dev.ignite.ports.StateStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The reconciler's actions on the very operations `ignite` runs, so the two never disagree. */
 public final class LifecycleVmActions implements VmActions {
+  private static final Logger LOG = LoggerFactory.getLogger(LifecycleVmActions.class);
+
   private final StateStore store;
   private final VmService vms;
   private final VmLifecycle lifecycle;
   private final Duration stopTimeout;
+  private final LocalChanges changes;
 
   public LifecycleVmActions(
-      StateStore store, VmService vms, VmLifecycle lifecycle, Duration stopTimeout) {
+      StateStore store,
+      VmService vms,
+      VmLifecycle lifecycle,
+      Duration stopTimeout,
+      LocalChanges changes) {
     this.store = store;
     this.vms = vms;
     this.lifecycle = lifecycle;
     this.stopTimeout = stopTimeout;
+    this.changes = changes;
   }
 
   @Override
@@ -51,8 +62,22 @@ public final class LifecycleVmActions implements VmActions {
     return vms.createAll(requests);
   }
 
+  /**
+   * Boots the VM unless a user stopped or removed it by hand after this sync read their commands:
+   * the plan saw a VM that died, the next sync will commit what the user did.
+   */
   @Override
   public Vm start(Vm vm) {
+    Optional<LocalChanges.Change> byHand = new HandCommands(changes).stoppedOrRemoved(vm);
+    if (byHand.isPresent()) {
+      LOG.info(
+          "VM {} is not started: {} on {} came meanwhile; the next sync writes it to {}",
+          vm.name(),
+          byHand.get().command(),
+          byHand.get().host(),
+          byHand.get().file());
+      return vm;
+    }
     return lifecycle.startRecorded(vm, ImportProgress.NONE);
   }
 
