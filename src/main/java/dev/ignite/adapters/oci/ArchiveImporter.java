@@ -63,10 +63,12 @@ final class ArchiveImporter {
   }
 
   static List<DockerManifest> dockerManifests(byte[] json, String where) {
-    return Json.parse(json, where, p -> Json.array(p, where, (e, i) -> dockerManifest(e, where)));
+    return Json.parse(
+        json, where, p -> Json.array(p, where, (e, i) -> dockerManifest(e, where, i + 1)));
   }
 
-  private static DockerManifest dockerManifest(JsonParser p, String where) throws IOException {
+  private static DockerManifest dockerManifest(JsonParser p, String where, int image)
+      throws IOException {
     String[] config = new String[1];
     List<List<String>> layers = new ArrayList<>();
     Json.object(
@@ -76,7 +78,7 @@ final class ArchiveImporter {
           if (name.equals("Config")) {
             config[0] = Json.text(v, where + " Config");
           } else if (name.equals("Layers")) {
-            layers.add(Json.array(v, where, (e, i) -> Json.text(e, where + " Layers")));
+            layers.add(Json.array(v, where, (e, i) -> layerName(e, where, image, i + 1)));
           } else {
             return false;
           }
@@ -86,6 +88,17 @@ final class ArchiveImporter {
       throw new ImageException(where + ": an image without Config or Layers");
     }
     return new DockerManifest(config[0], layers.get(0));
+  }
+
+  /** A layer's member name; a JSON null would reach the import as no name at all. */
+  private static String layerName(JsonParser p, String where, int image, int layer)
+      throws IOException {
+    String name = Json.text(p, where + " Layers");
+    if (name == null) {
+      throw new ImageException(
+          where + ": image " + image + " Layers[" + layer + "] is null, not a member name");
+    }
+    return name;
   }
 
   private static ArchiveImporter read(Path file, ImportSession session, String where)

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Any bytes as the JSON a registry or an image archive gives (manifest, index, image config, a
  * docker save manifest.json, a token answer): each reader returns a value that holds what it
- * promises, or fails with an ImageException naming the document (a token answer without a token: a
+ * promises (descriptors with a digest and a size, diff_ids that are digests, member names that are
+ * there), or fails with an ImageException naming the document (a token answer without a token: a
  * RegistryError 401). No other exception, no StackOverflowError, no OutOfMemoryError.
  */
 class ImageJsonFuzzTest {
@@ -43,7 +44,13 @@ class ImageJsonFuzzTest {
     if (diffIds != null && !diffIds.stream().allMatch(Digests::isValid)) {
       throw new AssertionError("diff_ids that are not digests: " + diffIds);
     }
-    read(() -> ArchiveImporter.dockerManifests(json, WHERE));
+    List<ArchiveImporter.DockerManifest> saved =
+        read(() -> ArchiveImporter.dockerManifests(json, WHERE));
+    if (saved != null
+        && !saved.stream()
+            .allMatch(m -> m.config() != null && m.layers().stream().allMatch(l -> l != null))) {
+      throw new AssertionError("a docker save manifest without its member names: " + saved);
+    }
     try {
       read(() -> RegistryAuth.tokenOf(json, WHERE));
     } catch (RegistryError e) {
