@@ -11,10 +11,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** VM operations shared by the CLI and the daemon. Booting arrives with the runtime. */
 public final class VmService {
@@ -58,12 +61,22 @@ public final class VmService {
     completed.forEach(VmValidator::check);
     return store.withLock(
         () -> {
-          List<Vm> existing = new java.util.ArrayList<>(store.list(Vm.class));
-          for (Vm vm : completed) {
-            refuseDuplicates(vm, existing);
-            existing.add(vm);
+          Map<String, Vm> byName = new HashMap<>();
+          Map<Uid, Vm> byUid = new HashMap<>();
+          for (Vm vm : store.list(Vm.class)) {
+            byName.put(vm.name(), vm);
+            byUid.put(vm.uid(), vm);
           }
-          completed.forEach(store::put);
+          for (Vm vm : completed) {
+            refuseDuplicates(
+                vm,
+                Stream.of(byName.get(vm.name()), byUid.get(vm.uid()))
+                    .filter(v -> v != null)
+                    .toList());
+            byName.put(vm.name(), vm);
+            byUid.put(vm.uid(), vm);
+          }
+          store.putAll(completed);
           return completed;
         });
   }
