@@ -22,7 +22,7 @@ static int (*sha256_init)(sha256_ctx *);
 static int (*sha256_update)(sha256_ctx *, const void *, size_t);
 static int (*sha256_final)(unsigned char *, sha256_ctx *);
 
-JNIEXPORT jboolean JNICALL Java_dev_ignite_adapters_oci_NativeSha256_load(JNIEnv *env, jclass c) {
+JNIEXPORT jboolean JNICALL Java_dev_ignite_adapters_oci_manifest_NativeSha256_load(JNIEnv *env, jclass c) {
   static const char *names[] = {"libcrypto.so.3", "libcrypto.so.1.1"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     void *lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
@@ -39,7 +39,7 @@ JNIEXPORT jboolean JNICALL Java_dev_ignite_adapters_oci_NativeSha256_load(JNIEnv
   return JNI_FALSE;
 }
 
-JNIEXPORT jint JNICALL Java_dev_ignite_adapters_oci_NativeSha256_contextSize(JNIEnv *env, jclass c) {
+JNIEXPORT jint JNICALL Java_dev_ignite_adapters_oci_manifest_NativeSha256_contextSize(JNIEnv *env, jclass c) {
   return (jint) sizeof(sha256_ctx);
 }
 
@@ -47,13 +47,13 @@ static sha256_ctx *context(JNIEnv *env, jobject buffer) {
   return (sha256_ctx *) (*env)->GetDirectBufferAddress(env, buffer);
 }
 
-JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeSha256_reset(JNIEnv *env, jclass c,
+JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_manifest_NativeSha256_reset(JNIEnv *env, jclass c,
                                                                      jobject ctx) {
   sha256_init(context(env, ctx));
 }
 
 /* The caller checked off and len against the array. */
-JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeSha256_update(JNIEnv *env, jclass c,
+JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_manifest_NativeSha256_update(JNIEnv *env, jclass c,
                                                                       jobject ctx, jbyteArray bytes,
                                                                       jint off, jint len) {
   jbyte *data = (*env)->GetPrimitiveArrayCritical(env, bytes, NULL);
@@ -64,7 +64,7 @@ JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeSha256_update(JNIEnv *
   (*env)->ReleasePrimitiveArrayCritical(env, bytes, data, JNI_ABORT);
 }
 
-JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeSha256_finish(JNIEnv *env, jclass c,
+JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_manifest_NativeSha256_finish(JNIEnv *env, jclass c,
                                                                       jobject ctx, jbyteArray out) {
   unsigned char md[32];
   sha256_final(md, context(env, ctx));

@@ -14,7 +14,7 @@ static struct inflate_state *state(jlong handle) {
 }
 
 /* A new inflater for one gzip member (header and trailer checked, the CRC included). */
-JNIEXPORT jlong JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_open(JNIEnv *env, jclass c) {
+JNIEXPORT jlong JNICALL Java_dev_ignite_adapters_oci_unpack_NativeGunzip_open(JNIEnv *env, jclass c) {
   struct inflate_state *s = malloc(sizeof *s);
   if (s == NULL) {
     return 0;
@@ -25,13 +25,13 @@ JNIEXPORT jlong JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_open(JNIEnv *e
 }
 
 /* Starts the next gzip member of a multi-member stream on the same state. */
-JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_reset(JNIEnv *env, jclass c,
+JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_unpack_NativeGunzip_reset(JNIEnv *env, jclass c,
                                                                     jlong handle) {
   isal_inflate_reset(state(handle));
   state(handle)->crc_flag = ISAL_GZIP;
 }
 
-JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_free(JNIEnv *env, jclass c,
+JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_unpack_NativeGunzip_free(JNIEnv *env, jclass c,
                                                                    jlong handle) {
   free(state(handle));
 }
@@ -41,7 +41,7 @@ JNIEXPORT void JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_free(JNIEnv *en
  * both ranges. Writes {consumed, produced, finished, header read} into result and returns isal's
  * status.
  */
-JNIEXPORT jint JNICALL Java_dev_ignite_adapters_oci_NativeGunzip_inflate(
+JNIEXPORT jint JNICALL Java_dev_ignite_adapters_oci_unpack_NativeGunzip_inflate(
     JNIEnv *env, jclass c, jlong handle, jbyteArray in, jint inOff, jint inLen, jbyteArray out,
     jint outOff, jint outLen, jintArray result) {
   struct inflate_state *s = state(handle);

@@ -1,7 +1,7 @@
 package dev.ignite.cli;
 
 /** A JSON string literal, which is also a valid YAML scalar. */
-final class Json {
+public final class Json {
   private Json() {}
 
   static String quote(String s) {

@@ -1,5 +1,23 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.adapters.oci.archive.ArchiveImporter;
+import dev.ignite.adapters.oci.archive.LayoutImporter;
+import dev.ignite.adapters.oci.archive.RootfsTarImporter;
+import dev.ignite.adapters.oci.cache.BlobStore;
+import dev.ignite.adapters.oci.cache.ImageRecords;
+import dev.ignite.adapters.oci.cache.ImportScratch;
+import dev.ignite.adapters.oci.cache.ImportSession;
+import dev.ignite.adapters.oci.cache.UnpackedTrees;
+import dev.ignite.adapters.oci.manifest.DiffIds;
+import dev.ignite.adapters.oci.manifest.ImageContent;
+import dev.ignite.adapters.oci.registry.BlobDeadline;
+import dev.ignite.adapters.oci.registry.DockerCredentials;
+import dev.ignite.adapters.oci.registry.HostNetwork;
+import dev.ignite.adapters.oci.registry.RegistryPuller;
+import dev.ignite.adapters.oci.registry.Retry;
+import dev.ignite.adapters.oci.unpack.CountingInputStream;
+import dev.ignite.adapters.oci.unpack.LayerStack;
+import dev.ignite.adapters.oci.unpack.UnpackLimits;
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImageSource;
 import dev.ignite.ports.ImportOptions;
@@ -53,12 +71,13 @@ public final class OciImages implements ImageSource {
         HostNetwork.ofThisHost());
   }
 
-  static OciImages create(Path cacheDir, Retry retry, BlobDeadline deadline, HostNetwork network) {
+  public static OciImages create(
+      Path cacheDir, Retry retry, BlobDeadline deadline, HostNetwork network) {
     return new OciImages(cacheDir, retry, deadline, network, UnpackLimits.from(System.getenv()));
   }
 
   /** A cache whose unpacks stop at {@code limits}, whatever the environment says. */
-  static OciImages create(Path cacheDir, UnpackLimits limits) {
+  public static OciImages create(Path cacheDir, UnpackLimits limits) {
     return new OciImages(
         cacheDir,
         new Retry(3, Duration.ofMillis(500)),

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.adapters.oci.registry.RegistryRef;
 import java.nio.file.Path;
 
 /** Where an import reads from: a registry, or one of the local transports. */

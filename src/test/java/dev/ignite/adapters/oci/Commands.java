@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Runs the real tools (skopeo, umoci, tar, the project's scripts) that tests build images with. */
-final class Commands {
+public final class Commands {
   private Commands() {}
 
-  static String run(String... command) throws IOException, InterruptedException {
+  public static String run(String... command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) {
@@ -37,7 +37,7 @@ final class Commands {
     }
   }
 
-  static boolean isRoot() {
+  public static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
   }
 }

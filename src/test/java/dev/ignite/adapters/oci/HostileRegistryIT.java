@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.ignite.adapters.oci.manifest.Digests;
+import dev.ignite.adapters.oci.manifest.MediaTypes;
+import dev.ignite.adapters.oci.registry.BlobDeadline;
+import dev.ignite.adapters.oci.registry.HostNetwork;
+import dev.ignite.adapters.oci.registry.Retry;
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;

@@ -3,6 +3,9 @@ package dev.ignite.adapters.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ignite.adapters.oci.registry.BlobDeadline;
+import dev.ignite.adapters.oci.registry.HostNetwork;
+import dev.ignite.adapters.oci.registry.Retry;
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;

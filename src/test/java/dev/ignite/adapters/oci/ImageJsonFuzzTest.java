@@ -1,6 +1,17 @@
 package dev.ignite.adapters.oci;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
+import dev.ignite.adapters.oci.archive.ArchiveImporter;
+import dev.ignite.adapters.oci.manifest.Descriptor;
+import dev.ignite.adapters.oci.manifest.DiffIds;
+import dev.ignite.adapters.oci.manifest.Digests;
+import dev.ignite.adapters.oci.manifest.ImageIndex;
+import dev.ignite.adapters.oci.manifest.ImageManifest;
+import dev.ignite.adapters.oci.manifest.ManifestDocument;
+import dev.ignite.adapters.oci.manifest.ManifestJson;
+import dev.ignite.adapters.oci.manifest.MediaTypes;
+import dev.ignite.adapters.oci.registry.RegistryAuth;
+import dev.ignite.adapters.oci.registry.RegistryError;
 import dev.ignite.ports.ImageException;
 import dev.ignite.testing.FuzzTarget;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.adapters.oci.cache.ImportScratch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

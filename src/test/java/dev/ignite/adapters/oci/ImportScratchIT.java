@@ -2,6 +2,7 @@ package dev.ignite.adapters.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignite.adapters.oci.cache.ImportScratch;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,9 @@
 package dev.ignite.adapters.oci;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
+import dev.ignite.adapters.oci.unpack.LayerUnpacker;
+import dev.ignite.adapters.oci.unpack.UnpackBudget;
+import dev.ignite.adapters.oci.unpack.UnpackLimits;
 import dev.ignite.ports.ImageException;
 import dev.ignite.testing.FuzzTarget;
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.oci;
 
+import dev.ignite.adapters.oci.manifest.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,23 +11,23 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small OCI image layouts in tests, the config's {@code rootfs.diff_ids} chosen freely. */
-final class Layouts {
+public final class Layouts {
   private final Path dir;
   private final List<String> manifests = new ArrayList<>();
 
-  Layouts(Path dir) throws IOException {
+  public Layouts(Path dir) throws IOException {
     this.dir = dir;
     Files.createDirectories(dir.resolve("blobs/sha256"));
     Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
   }
 
   /** The digest of a layer's uncompressed tar, as a config lists it. */
-  static String diffId(byte[] tar) {
+  public static String diffId(byte[] tar) {
     return Digests.of(tar);
   }
 
   /** A config whose rootfs lists {@code diffIds}. */
-  static byte[] config(List<String> diffIds) {
+  public static byte[] config(List<String> diffIds) {
     String ids = diffIds.isEmpty() ? "" : "\"" + String.join("\",\"", diffIds) + "\"";
     return ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},"
             + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
@@ -44,7 +45,7 @@ final class Layouts {
   }
 
   /** Adds an image tagged {@code tag}: {@code config} and gzip-compressed {@code layers}. */
-  Layouts image(String tag, byte[] config, List<byte[]> layers) throws IOException {
+  public Layouts image(String tag, byte[] config, List<byte[]> layers) throws IOException {
     StringBuilder json = new StringBuilder();
     json.append(
             "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",")

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ignite.adapters.oci.cache.BlobStore;
+import dev.ignite.adapters.oci.manifest.Digests;
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;

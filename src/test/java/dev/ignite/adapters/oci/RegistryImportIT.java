@@ -3,6 +3,8 @@ package dev.ignite.adapters.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ignite.adapters.oci.cache.UnpackedTrees;
+import dev.ignite.adapters.oci.manifest.Digests;
 import dev.ignite.ports.ImageException;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;

@@ -2,6 +2,8 @@ package dev.ignite.adapters.oci;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ignite.adapters.oci.manifest.Digests;
+import dev.ignite.adapters.oci.manifest.MediaTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -10,20 +10,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Builds small layer tars in tests. */
-final class Tars {
+public final class Tars {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final TarArchiveOutputStream out = new TarArchiveOutputStream(bytes);
 
-  Tars() {
+  public Tars() {
     out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
   }
 
-  Tars dir(String name) {
+  public Tars dir(String name) {
     return add(new TarArchiveEntry(name + "/"), new byte[0]);
   }
 
   /** A directory with its mode (07777 bits) and owner. */
-  Tars dir(String name, int mode, int uid, int gid) {
+  public Tars dir(String name, int mode, int uid, int gid) {
     TarArchiveEntry e = new TarArchiveEntry(name + "/");
     e.setMode(040000 | mode);
     e.setUserId(uid);
@@ -31,29 +31,29 @@ final class Tars {
     return add(e, new byte[0]);
   }
 
-  Tars file(String name, String content) {
+  public Tars file(String name, String content) {
     return file(name, content, 0644);
   }
 
-  Tars file(String name, String content, int mode) {
+  public Tars file(String name, String content, int mode) {
     TarArchiveEntry e = new TarArchiveEntry(name, true);
     e.setMode(mode);
     return add(e, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  Tars symlink(String name, String target) {
+  public Tars symlink(String name, String target) {
     TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
     e.setLinkName(target);
     return add(e, new byte[0]);
   }
 
-  Tars fifo(String name) {
+  public Tars fifo(String name) {
     TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_FIFO);
     e.setMode(0644);
     return add(e, new byte[0]);
   }
 
-  Tars hardlink(String name, String target) {
+  public Tars hardlink(String name, String target) {
     TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
     e.setLinkName(target);
     return add(e, new byte[0]);
@@ -63,7 +63,7 @@ final class Tars {
    * A pax extended header of its own, {@code 'x'} (for the next entry) or {@code 'g'} (global),
    * holding {@code records} ({@code key=value} each, lengths added here).
    */
-  Tars pax(byte type, String... records) {
+  public Tars pax(byte type, String... records) {
     if (type == 'g') { // the writer encodes a global header's records itself
       TarArchiveEntry e = new TarArchiveEntry("PaxHeader", type);
       for (String r : records) {
@@ -81,14 +81,14 @@ final class Tars {
   }
 
   /** A pax header giving the next entry these extended attributes, values byte for byte. */
-  Tars xattrs(Map<String, byte[]> xattrs) {
+  public Tars xattrs(Map<String, byte[]> xattrs) {
     ByteArrayOutputStream payload = new ByteArrayOutputStream();
     xattrs.forEach((k, v) -> payload.writeBytes(record("SCHILY.xattr." + k, v)));
     return paxPayload(payload.toByteArray());
   }
 
   /** A pax header of type x holding {@code payload} as it is, well-formed or not. */
-  Tars paxPayload(byte[] payload) {
+  public Tars paxPayload(byte[] payload) {
     TarArchiveEntry e = new TarArchiveEntry("PaxHeader", (byte) 'x');
     return add(e, payload);
   }
@@ -123,7 +123,7 @@ final class Tars {
     }
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     try {
       out.finish();
       out.close();

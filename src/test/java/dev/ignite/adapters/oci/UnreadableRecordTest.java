@@ -2,6 +2,7 @@ package dev.ignite.adapters.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignite.adapters.oci.manifest.Digests;
 import dev.ignite.ports.ImportOptions;
 import dev.ignite.ports.ImportProgress;
 import dev.ignite.ports.ImportedImage;
