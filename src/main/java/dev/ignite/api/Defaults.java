@@ -8,7 +8,10 @@ public final class Defaults {
   public static final Size MEMORY = Size.ofMiB(512);
   public static final Size DISK_SIZE = Size.ofGiB(4);
 
-  /** The kernel used when none is named: the host's distro kernel (with its initrd). */
+  /**
+   * The kernel used when none is named and Ignite's own kernel has not been built on this host (see
+   * {@link #builtIn(String)}): the host's distro kernel (with its initrd).
+   */
   public static final String KERNEL = "host";
 
   /**
@@ -32,6 +35,14 @@ public final class Defaults {
           null);
 
   private Defaults() {}
+
+  /**
+   * The built-in defaults with {@code kernel} as the kernel VMs boot when none is named: the CLI
+   * passes the kernel image built on this host ({@code scripts/build-kernel}) when there is one.
+   */
+  public static VmSpec builtIn(String kernel) {
+    return BUILT_IN.withKernel(new KernelSpec(kernel, CMDLINE));
+  }
 
   /** {@code spec} with every unset component taken from the built-in defaults. */
   public static VmSpec apply(VmSpec spec) {

@@ -9,6 +9,7 @@ import dev.ignite.adapters.store.FileLocalChanges;
 import dev.ignite.adapters.store.FileStateStore;
 import dev.ignite.adapters.store.StateDirs;
 import dev.ignite.api.Configuration;
+import dev.ignite.api.Defaults;
 import dev.ignite.core.GuestAccess;
 import dev.ignite.core.ImageService;
 import dev.ignite.core.KernelResolver;
@@ -19,6 +20,7 @@ import dev.ignite.core.VmLifecycle;
 import dev.ignite.core.VmService;
 import dev.ignite.ports.GuestShell;
 import dev.ignite.ports.ImportOptions;
+import dev.ignite.ports.KernelStore;
 import dev.ignite.ports.VmProbe;
 import dev.ignite.ports.Vmm;
 import java.nio.file.Path;
@@ -64,7 +66,15 @@ final class Wiring {
   }
 
   VmService vms() {
-    return new VmService(store(), config(), Clock.systemUTC());
+    return new VmService(store(), config(), Defaults.builtIn(defaultKernel()), Clock.systemUTC());
+  }
+
+  /**
+   * The kernel a VM boots when neither flags, file nor vmDefaults name one: Ignite's own kernel
+   * image once {@code scripts/build-kernel} has built it on this host, else the host's kernel.
+   */
+  String defaultKernel() {
+    return Kernels.builtImage(env).orElse(KernelStore.HOST);
   }
 
   Vmm vmm() {

@@ -16,8 +16,11 @@ public final class VmLayers {
     return flags.orElse(file);
   }
 
-  /** A request completed with the host's vmDefaults and the built-in defaults. */
-  public static VmSpec complete(VmSpec request, Configuration config) {
-    return request.orElse(config.vmDefaults()).orElse(Defaults.BUILT_IN);
+  /**
+   * A request completed with the host's vmDefaults and the built-in defaults ({@link
+   * Defaults#BUILT_IN}, or {@link Defaults#builtIn} with the kernel built on this host).
+   */
+  public static VmSpec complete(VmSpec request, Configuration config, VmSpec builtIn) {
+    return request.orElse(config.vmDefaults()).orElse(builtIn);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ignite.core;
 
 import dev.ignite.api.Configuration;
+import dev.ignite.api.Defaults;
 import dev.ignite.api.ObjectMeta;
 import dev.ignite.api.Uid;
 import dev.ignite.api.Vm;
@@ -23,11 +24,19 @@ import java.util.stream.Stream;
 public final class VmService {
   private final StateStore store;
   private final Configuration config;
+  private final VmSpec builtIn;
   private final Clock clock;
 
+  /** With the built-in defaults, whose kernel is the host's. */
   public VmService(StateStore store, Configuration config, Clock clock) {
+    this(store, config, Defaults.BUILT_IN, clock);
+  }
+
+  /** {@code builtIn}: the lowest layer of every VM's values ({@link Defaults#builtIn}). */
+  public VmService(StateStore store, Configuration config, VmSpec builtIn, Clock clock) {
     this.store = store;
     this.config = config;
+    this.builtIn = builtIn;
     this.clock = clock;
   }
 
@@ -86,7 +95,7 @@ public final class VmService {
    * status; the VM must exist.
    */
   public Vm replace(Vm vm) {
-    VmSpec spec = VmLayers.complete(vm.spec(), config);
+    VmSpec spec = completeSpec(vm.spec());
     return store.withLock(
         () -> {
           Vm current =
@@ -100,9 +109,13 @@ public final class VmService {
         });
   }
 
-  /** A spec completed with the host's vmDefaults and the built-in defaults. */
+  /**
+   * A spec completed with the host's vmDefaults and the built-in defaults, as every create and
+   * replace completes it: the daemon compares its files' VMs to the host's through this, so any
+   * other completion would restart them on every sync.
+   */
   public VmSpec completeSpec(VmSpec spec) {
-    return VmLayers.complete(spec, config);
+    return VmLayers.complete(spec, config, builtIn);
   }
 
   public List<Vm> list() {
@@ -143,7 +156,7 @@ public final class VmService {
     ObjectMeta completed =
         meta.withUid(uid).withCreated(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     VmStatus status = VmStatus.EMPTY.withIdPrefix(config.idPrefixOrDefault());
-    return new Vm(completed, VmLayers.complete(request.spec(), config), status);
+    return new Vm(completed, completeSpec(request.spec()), status);
   }
 
   private Vm withFreeName(Vm vm, List<Vm> existing) {

@@ -106,6 +106,24 @@ class IgniteCliTest {
   }
 
   @Test
+  void aVmThatNamesNoKernelGetsIgnitesOwnOnceItIsBuiltAndTheHostsOtherwise() throws Exception {
+    Path build = files.resolve("kernel-build");
+    Files.createDirectories(build.resolve("45adccbb1807/oci"));
+    Files.writeString(build.resolve("45adccbb1807/oci/index.json"), "{}");
+    String ref = "oci:" + build + "/45adccbb1807/oci:6.1.192-ignite";
+    Files.writeString(build.resolve("default-image"), ref + "\n");
+    String file = write("my-vm.yaml", MY_VM);
+
+    ignite(state, build, "create", "--config", file);
+    String other = write("other.yaml", MY_VM.replace("  uid: 599615df99804ae8\n", ""));
+    ignite(
+        state, build, "create", "--config", other, "--name", "on-host", "--kernel-image", "host");
+
+    assertThat(ignite(state, "inspect", "vm", "my-vm", "-o", "yaml").out()).contains("oci: " + ref);
+    assertThat(ignite(state, "inspect", "vm", "on-host", "-o", "yaml").out()).contains("oci: host");
+  }
+
+  @Test
   void inspectPrintsV1alpha4WithDefaultsFilledIn() throws Exception {
     ignite(state, "create", "--config", write("my-vm.yaml", MY_VM));
 

@@ -137,7 +137,7 @@ class VmLayersTest {
     }
     Configuration config =
         new Configuration(ObjectMeta.named("c"), null, null, layers[0], null, List.of());
-    return VmLayers.complete(VmLayers.request(layers[2], layers[1]), config);
+    return VmLayers.complete(VmLayers.request(layers[2], layers[1]), config, Defaults.BUILT_IN);
   }
 
   private static Object expected(Field f, Layer top) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ignite.adapters.store.FileStateStore;
 import dev.ignite.api.Configuration;
+import dev.ignite.api.Defaults;
+import dev.ignite.api.KernelSpec;
 import dev.ignite.api.ObjectMeta;
 import dev.ignite.api.Size;
 import dev.ignite.api.Uid;
@@ -112,5 +114,40 @@ class VmServiceTest {
     Vm vm = withConfig.create(new Vm(ObjectMeta.named("a"), VmSpec.UNSET, null));
     assertThat(vm.spec().cpus()).isEqualTo(4);
     assertThat(vm.spec().image()).isEqualTo("base");
+  }
+
+  @Test
+  void aVmThatNamesNoKernelBootsTheBuiltInOneAndAnyNamedKernelWins() {
+    String built = "oci:/var/lib/ignite-build/kernel/45adccbb1807/oci:6.1.192-ignite";
+    VmService withBuiltKernel =
+        new VmService(store, Configuration.EMPTY, Defaults.builtIn(built), Clock.systemUTC());
+
+    Vm unnamed = withBuiltKernel.create(request("a", "busybox"));
+    Vm host =
+        withBuiltKernel.create(
+            new Vm(
+                ObjectMeta.named("b"),
+                VmSpec.UNSET.withImage("busybox").withKernel(new KernelSpec("host", null)),
+                null));
+
+    assertThat(unnamed.spec().kernel()).isEqualTo(new KernelSpec(built, Defaults.CMDLINE));
+    assertThat(host.spec().kernel()).isEqualTo(new KernelSpec("host", Defaults.CMDLINE));
+    assertThat(service.create(request("c", "busybox")).spec().kernel().oci()).isEqualTo("host");
+  }
+
+  @Test
+  void aSpecCompletedForComparisonGetsTheKernelACreateGives() {
+    String built = "oci:/var/lib/ignite-build/kernel/45adccbb1807/oci:6.1.192-ignite";
+    VmService withBuiltKernel =
+        new VmService(store, Configuration.EMPTY, Defaults.builtIn(built), Clock.systemUTC());
+    VmSpec fromFile = VmSpec.UNSET.withImage("busybox");
+
+    Vm created = withBuiltKernel.create(new Vm(ObjectMeta.named("a"), fromFile, null));
+
+    Vm replaced = withBuiltKernel.replace(created.withSpec(fromFile.withMemory(Size.ofMiB(384))));
+
+    // the daemon compares these: a difference would restart the VM on every sync
+    assertThat(withBuiltKernel.completeSpec(fromFile)).isEqualTo(created.spec());
+    assertThat(replaced.spec().kernel()).isEqualTo(created.spec().kernel());
   }
 }
