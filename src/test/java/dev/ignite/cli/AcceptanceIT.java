@@ -2,6 +2,7 @@ package dev.ignite.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignite.testing.BuiltKernel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ class AcceptanceIT {
     Result inspect = ignite("inspect", "vm", "my-vm", "-o", "yaml");
     assertThat(inspect.out())
         .startsWith("apiVersion: ignite.weave.works/v1alpha4\n")
-        .contains("memory: 800MB", "diskSize: 3GB", "cpus: 2", "oci: host", "cmdLine: ");
+        .contains("memory: 800MB", "diskSize: 3GB", "cpus: 2", "cmdLine: ")
+        .contains("oci: " + BuiltKernel.imageRef()); // the default kernel, once it is built
 
     Result line =
         ignite(

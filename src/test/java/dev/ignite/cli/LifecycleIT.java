@@ -2,7 +2,9 @@ package dev.ignite.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignite.api.Defaults;
 import dev.ignite.cli.IgniteProcess.Result;
+import dev.ignite.testing.BuiltKernel;
 import dev.ignite.testing.LoopbackPorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -97,6 +99,9 @@ class LifecycleIT {
     assertThat(stop.code()).as(stop.err()).isZero();
     assertThat(qemuRunning(uid)).isFalse();
     assertThat(ignite.run("ps", "-a").out()).contains("Stopped").doesNotContain("*");
+    assertThat(ignite.run("logs", "life").out())
+        .as("the guest powered itself off (ACPI), not stopped hard by the fallback")
+        .contains("reboot: Power down");
 
     Result start = ignite.run("start", "life");
     assertThat(start.code()).as(start.err()).isZero();
@@ -211,7 +216,17 @@ class LifecycleIT {
   void aGuestThatPanicsAtBootFailsTheRunAtOnceNamingThePanic() throws Exception {
     long t0 = System.nanoTime();
     // 128MB is too little for Debian's kernel to unpack its initrd: a real panic, not a fake one
-    Result run = ignite.run("run", sample, "--name", "tiny", "--ssh", "--memory", "128MB");
+    Result run =
+        ignite.run(
+            "run",
+            sample,
+            "--name",
+            "tiny",
+            "--ssh",
+            "--memory",
+            "128MB",
+            "--kernel-image",
+            "host");
     long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
 
     assertThat(run.code()).isNotZero();
@@ -223,6 +238,24 @@ class LifecycleIT {
 
   @Test
   @Order(11)
+  void aMissingInitIsNamedByTheError() throws Exception {
+    Result run =
+        ignite.run(
+            "run",
+            sample,
+            "--name",
+            "noinit",
+            "--ssh",
+            "--kernel-args",
+            Defaults.CMDLINE + " init=/sbin/missing");
+
+    assertThat(run.code()).isNotZero();
+    assertThat(run.err()).contains("stopped before SSH answered", "Kernel panic", "/sbin/missing");
+    assertThat(ignite.run("rm", "noinit").code()).isZero();
+  }
+
+  @Test
+  @Order(12)
   void aRunThatDoesNotWaitForSshStillLeavesTheBaseDiskForTheNextVm() throws Exception {
     // A disk size no VM here has used yet: this is the image's first VM at that size. (The sample's
     // base is written within QEMU's start-up anyway; Ext4DiskBuilderIT waits on a larger tree.)
@@ -239,6 +272,47 @@ class LifecycleIT {
     assertThat(ignite.run("rm", "-f", "nowait").code()).isZero();
   }
 
+  @Test
+  @Order(14)
+  void theHostKernelStillBootsWhenNamedAndBothKernelsAreListed() throws Exception {
+    Result run =
+        ignite.run(
+            "-q",
+            "run",
+            sample,
+            "--name",
+            "onhost",
+            "--ssh",
+            "--memory",
+            "256MB",
+            "--kernel-image",
+            "host",
+            "--timeout",
+            "280"); // Debian's kernel is the slow one, and slower on a loaded machine
+    assertThat(run.code()).as(run.err()).isZero();
+    Result release = ignite.run("exec", "onhost", "--", "uname", "-r");
+
+    assertThat(release.code()).as(release.err()).isZero();
+    assertThat(release.out().strip()).isNotEqualTo(BuiltKernel.release()).doesNotEndWith("-ignite");
+    assertThat(ignite.run("kernel", "ls").out())
+        .contains(BuiltKernel.release(), release.out().strip(), BuiltKernel.imageRef(), "host");
+    assertThat(ignite.run("inspect", "vm", "onhost", "-o", "yaml").out()).contains("oci: host");
+    assertThat(ignite.run("rm", "-f", "onhost").code()).isZero();
+  }
+
+  @Test
+  @Order(15)
+  void kernelImportTakesTheBuiltKernelImageLikeAnyOther() throws Exception {
+    IgniteProcess fresh = new IgniteProcess(work.resolve("kernel-state"));
+
+    Result imported = fresh.run("kernel", "import", BuiltKernel.imageRef());
+
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out()).startsWith("Imported kernel " + BuiltKernel.release() + " (sha256:");
+    assertThat(fresh.run("kernel", "ls").out())
+        .contains(BuiltKernel.release(), BuiltKernel.imageRef());
+  }
+
   private String runWithVolume(String name, Path volume, int port) throws Exception {
     Result run =
         ignite.run(
@@ -249,7 +323,7 @@ class LifecycleIT {
             name,
             "--ssh",
             "--memory",
-            "256MB", // Debian's kernel panics unpacking its initrd in 128MB
+            "256MB",
             "-v",
             volume + ":/data",
             "-p",
