@@ -1,4 +1,4 @@
-package dev.ignite.adapters.oci;
+package dev.ignite.adapters.oci.unpack;
 
 import dev.ignite.testing.FuzzTarget;
 import java.io.ByteArrayInputStream;

@@ -1,10 +1,8 @@
-package dev.ignite.adapters.oci;
+package dev.ignite.adapters.oci.unpack;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ignite.adapters.oci.unpack.LayerUnpacker;
-import dev.ignite.adapters.oci.unpack.UnpackBudget;
-import dev.ignite.adapters.oci.unpack.UnpackLimits;
+import dev.ignite.adapters.oci.Tars;
 import dev.ignite.ports.ImageException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.ignite.adapters.oci;
+package dev.ignite.adapters.oci.unpack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

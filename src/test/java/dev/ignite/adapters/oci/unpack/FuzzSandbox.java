@@ -1,4 +1,4 @@
-package dev.ignite.adapters.oci;
+package dev.ignite.adapters.oci.unpack;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

@@ -1,9 +1,6 @@
-package dev.ignite.adapters.oci;
+package dev.ignite.adapters.oci.unpack;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
-import dev.ignite.adapters.oci.unpack.LayerUnpacker;
-import dev.ignite.adapters.oci.unpack.UnpackBudget;
-import dev.ignite.adapters.oci.unpack.UnpackLimits;
 import dev.ignite.ports.ImageException;
 import dev.ignite.testing.FuzzTarget;
 import java.io.ByteArrayInputStream;
