@@ -51,7 +51,7 @@ public final class BlobStore {
       LiveBlob live)
       throws IOException {
     Path target = path(digest);
-    Path part = PartFile.create(partDir, Digests.hex(digest));
+    Path part = Files.createTempFile(partDir, Digests.hex(digest) + ".", ".part");
     live.landing(part);
     boolean stored = false;
     try {
@@ -98,7 +98,7 @@ public final class BlobStore {
 
   /** Stores a blob of unknown digest (a rootfs tarball, a generated config). */
   Stored putComputing(Path partDir, InputStream in) throws IOException {
-    Path part = PartFile.create(partDir, "new");
+    Path part = Files.createTempFile(partDir, "new.", ".part");
     try {
       MessageDigest sha = Digests.sha256();
       long n = copy(in, part, sha, "new blob", -1, ImportProgress.NONE, null);

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * atomic rename. Lists are comma-joined: digests and references never contain commas.
  */
 public final class ImageRecords {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageRecords.class);
   private static final String SUFFIX = ".properties";
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
   private final Path dir;
@@ -43,10 +44,7 @@ public final class ImageRecords {
     }
   }
 
-  /**
-   * Written in {@link Properties#load}'s syntax by hand: {@link Properties#store} also writes the
-   * date, and its time-zone set-up cost a fresh JVM ~8 ms per import.
-   */
+  /** In {@link Properties#load}'s syntax, without the date line {@link Properties#store} adds. */
   public void save(ImportedImage image) throws IOException {
     StringBuilder text = new StringBuilder(512);
     line(text, "id", image.id());
@@ -54,7 +52,7 @@ public final class ImageRecords {
     line(text, "sizeBytes", Long.toString(image.sizeBytes()));
     line(text, "repoDigests", String.join(",", image.repoDigests()));
     line(text, "layers", String.join(",", image.layers()));
-    Path part = PartFile.create(dir, ".image");
+    Path part = Files.createTempFile(dir, ".image.", ".part");
     try {
       Files.writeString(part, text, StandardCharsets.UTF_8);
       Files.move(
@@ -130,7 +128,7 @@ public final class ImageRecords {
     try (InputStream in = Files.newInputStream(file)) {
       text = new String(in.readNBytes(1 << 20), StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
-      log().warn("cannot read {}: {}", file, e.toString());
+      LOG.warn("cannot read {}: {}", file, e.toString());
       return Set.of();
     }
     StringBuilder all = new StringBuilder(text);
@@ -149,7 +147,7 @@ public final class ImageRecords {
   }
 
   private static void warnUnreadable(ImageException e) {
-    log().warn("{}; skipping it", e.getMessage());
+    LOG.warn("{}; skipping it", e.getMessage());
   }
 
   public boolean delete(String id) throws IOException {
@@ -206,9 +204,5 @@ public final class ImageRecords {
 
   private static List<String> split(String joined) {
     return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-  }
-
-  private static Logger log() {
-    return LoggerFactory.getLogger(ImageRecords.class);
   }
 }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * live process holds. The locks are the kernel's, released when their process dies.
  */
 public final class ImportScratch implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportScratch.class);
   private static final String PREFIX = "import.";
   private static final String LOCK = ".lock";
   private static final AtomicLong NEXT = new AtomicLong();
@@ -69,7 +70,6 @@ public final class ImportScratch implements AutoCloseable {
 
   /** Removes the folders of imports whose lock can be taken: their process is gone. */
   static void sweep(Path tmp) {
-    // names are matched by hand: a glob compiles a regex, ~4 ms of a fresh JVM's import
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
@@ -80,7 +80,7 @@ public final class ImportScratch implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      log().debug("could not sweep {}: {}", tmp, e.toString());
+      LOG.debug("could not sweep {}: {}", tmp, e.toString());
     }
   }
 
@@ -95,10 +95,10 @@ public final class ImportScratch implements AutoCloseable {
       if (a.isRegularFile()
           && a.lastModifiedTime().toMillis() < System.currentTimeMillis() - LEGACY_PART_AGE_MS) {
         Files.deleteIfExists(part);
-        log().debug("removed {}, left by an import that did not finish", part);
+        LOG.debug("removed {}, left by an import that did not finish", part);
       }
     } catch (IOException e) {
-      log().debug("could not sweep {}: {}", part, e.toString());
+      LOG.debug("could not sweep {}: {}", part, e.toString());
     }
   }
 
@@ -112,11 +112,11 @@ public final class ImportScratch implements AutoCloseable {
       Path dir = lockFile.resolveSibling(name.substring(0, name.length() - LOCK.length()));
       LayerTree.deleteTree(dir);
       Files.deleteIfExists(lockFile);
-      log().debug("removed {}, left by an import that did not finish", dir);
+      LOG.debug("removed {}, left by an import that did not finish", dir);
     } catch (OverlappingFileLockException | NoSuchFileException e) {
       // an import of this process, still running; or one that finished meanwhile
     } catch (IOException e) {
-      log().debug("could not sweep {}: {}", lockFile, e.toString());
+      LOG.debug("could not sweep {}: {}", lockFile, e.toString());
     }
   }
 
@@ -131,18 +131,13 @@ public final class ImportScratch implements AutoCloseable {
       LayerTree.deleteTree(dir);
       Files.deleteIfExists(lockFile);
     } catch (IOException e) {
-      log().warn("could not remove {}: {}", dir, e.toString());
+      LOG.warn("could not remove {}: {}", dir, e.toString());
     } finally {
       try {
         lock.close();
       } catch (IOException e) {
-        log().debug("closing {}: {}", lockFile, e.toString());
+        LOG.debug("closing {}: {}", lockFile, e.toString());
       }
     }
-  }
-
-  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
-  private static Logger log() {
-    return LoggerFactory.getLogger(ImportScratch.class);
   }
 }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * ({@link EagerUnpack}) live in the import's own {@link ImportScratch} folder.
  */
 public final class ImportSession {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportSession.class);
   private final BlobStore store;
   private final ImportProgress progress;
   private final UnpackedTrees trees;
@@ -100,7 +101,7 @@ public final class ImportSession {
       this.configDigest = configDigest;
       this.treeKey = key;
     } catch (IOException e) {
-      log().debug("not unpacking while downloading: {}", e.toString());
+      LOG.debug("not unpacking while downloading: {}", e.toString());
     }
   }
 
@@ -165,7 +166,7 @@ public final class ImportSession {
     try {
       trees.keep(staging, treeKey);
     } catch (IOException e) {
-      log().debug("could not keep the unpacked tree {}: {}", treeKey, e.toString());
+      LOG.debug("could not keep the unpacked tree {}: {}", treeKey, e.toString());
     }
   }
 
@@ -189,11 +190,7 @@ public final class ImportSession {
     try {
       store.delete(digest);
     } catch (IOException e) {
-      log().warn("could not remove blob {} after a failed import: {}", digest, e.toString());
+      LOG.warn("could not remove blob {} after a failed import: {}", digest, e.toString());
     }
-  }
-
-  private static Logger log() {
-    return LoggerFactory.getLogger(ImportSession.class);
   }
 }

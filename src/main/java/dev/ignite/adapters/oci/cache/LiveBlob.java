@@ -1,6 +1,5 @@
 package dev.ignite.adapters.oci.cache;
 
-import dev.ignite.adapters.oci.unpack.ArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -80,9 +79,15 @@ final class LiveBlob {
     return new Reader();
   }
 
-  private final class Reader extends ArrayInputStream {
+  private final class Reader extends InputStream {
     private FileChannel channel;
     private long pos;
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
+    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

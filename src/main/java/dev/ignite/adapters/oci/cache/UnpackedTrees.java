@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * covers the config and every layer: two images may share a config and differ in layers.
  */
 public final class UnpackedTrees {
+  private static final Logger LOG = LoggerFactory.getLogger(UnpackedTrees.class);
   private final Path dir;
 
   public UnpackedTrees(Path cacheDir) {
@@ -54,7 +55,7 @@ public final class UnpackedTrees {
     try {
       Files.move(staging, dir.resolve(key), StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-      log().debug("the image's tree {} is there already", key);
+      LOG.debug("the image's tree {} is there already", key);
     }
   }
 
@@ -74,7 +75,7 @@ public final class UnpackedTrees {
     } catch (NoSuchFileException | DirectoryNotEmptyException e) {
       return false;
     } catch (AtomicMoveNotSupportedException e) {
-      log().debug("{} is on another file system than the image cache: unpacking again", target);
+      LOG.debug("{} is on another file system than the image cache: unpacking again", target);
       discard(tree);
       return false;
     }
@@ -100,7 +101,7 @@ public final class UnpackedTrees {
         }
       }
     } catch (IOException e) {
-      log().debug("could not sweep {}: {}", dir, e.toString());
+      LOG.debug("could not sweep {}: {}", dir, e.toString());
     }
   }
 
@@ -112,12 +113,7 @@ public final class UnpackedTrees {
     try {
       LayerTree.deleteTree(tree);
     } catch (IOException e) {
-      log().warn("could not remove {}: {}", tree, e.toString());
+      LOG.warn("could not remove {}: {}", tree, e.toString());
     }
-  }
-
-  /** Looked up when first used: SLF4J's start-up costs a fresh JVM ~5 ms (docs/decisions.md). */
-  private static Logger log() {
-    return LoggerFactory.getLogger(UnpackedTrees.class);
   }
 }

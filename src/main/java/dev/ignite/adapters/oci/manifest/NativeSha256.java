@@ -1,58 +1,84 @@
 package dev.ignite.adapters.oci.manifest;
 
-import java.nio.ByteBuffer;
+import java.lang.ref.Cleaner;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.ProviderException;
 import java.util.Objects;
 
 /**
- * SHA-256 by the host's OpenSSL libcrypto, through our JNI library {@code
- * native/libignite-digest.so} beside the jar (built from {@code src/main/c}). The CLI runs with C1
- * only, where the JDK's SHA-256 has no intrinsic: in a fresh JVM it hashed the 3 MiB sample layer
- * in 34 ms, this in 2 ms, and a 56 MB image's layers cost half a second of CPU more. Hosts without
- * the library or libcrypto use the JDK's ({@link #available()} is false).
+ * SHA-256 by the host's OpenSSL libcrypto (EVP), through our JNI library {@code
+ * native/libignite-digest.so} beside the jar (built from {@code src/main/c}). bin/ignite runs with
+ * C1 only, where the JDK's SHA-256 has no intrinsic (docs/decisions.md has the measurements). Hosts
+ * without the library or libcrypto use the JDK's ({@link #available()} is false).
  */
 final class NativeSha256 extends MessageDigest {
   private static final String LIBRARY = "libignite-digest.so";
-  private static final boolean AVAILABLE = NativeLibraries.load(LIBRARY) && load();
-  private final ByteBuffer context = ByteBuffer.allocateDirect(contextSize());
+  private static final boolean AVAILABLE = loadLibrary() && load();
+  private static final Cleaner CLEANER = Cleaner.create();
+  private final long context;
 
   NativeSha256() {
     super("SHA-256");
-    reset(context);
+    long ctx = open();
+    if (ctx == 0) {
+      throw new ProviderException("libcrypto made no SHA-256 context");
+    }
+    this.context = ctx;
+    CLEANER.register(this, () -> free(ctx));
   }
 
   static boolean available() {
     return AVAILABLE;
   }
 
-  static java.nio.file.Path libraryPath() {
-    return NativeLibraries.path(LIBRARY);
+  /** {@code native/} beside the jar, or beside {@code classes/} in a build tree. */
+  static Path libraryPath() {
+    try {
+      URI code = NativeSha256.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+      return Path.of(code).getParent().resolve("native").resolve(LIBRARY);
+    } catch (URISyntaxException | RuntimeException e) {
+      return Path.of(LIBRARY);
+    }
+  }
+
+  /** False when the library is missing or does not link. */
+  private static boolean loadLibrary() {
+    Path library = libraryPath();
+    try {
+      System.load(library.toString());
+      return true;
+    } catch (UnsatisfiedLinkError e) {
+      return false;
+    }
   }
 
   @Override
   protected void engineUpdate(byte input) {
-    update(context, new byte[] {input}, 0, 1);
+    engineUpdate(new byte[] {input}, 0, 1);
   }
 
   @Override
   protected void engineUpdate(byte[] input, int offset, int len) {
     Objects.checkFromIndexSize(offset, len, input.length);
     if (len > 0) {
-      update(context, input, offset, len);
+      check(update(context, input, offset, len));
     }
   }
 
   @Override
   protected byte[] engineDigest() {
     byte[] out = new byte[32];
-    finish(context, out);
-    reset(context);
+    check(finish(context, out));
+    check(reset(context));
     return out;
   }
 
   @Override
   protected void engineReset() {
-    reset(context);
+    check(reset(context));
   }
 
   @Override
@@ -60,13 +86,21 @@ final class NativeSha256 extends MessageDigest {
     return 32;
   }
 
+  private static void check(boolean ok) {
+    if (!ok) {
+      throw new ProviderException("libcrypto's SHA-256 failed");
+    }
+  }
+
   private static native boolean load();
 
-  private static native int contextSize();
+  private static native long open();
 
-  private static native void reset(ByteBuffer context);
+  private static native boolean reset(long context);
 
-  private static native void update(ByteBuffer context, byte[] bytes, int offset, int length);
+  private static native boolean update(long context, byte[] bytes, int offset, int length);
 
-  private static native void finish(ByteBuffer context, byte[] out);
+  private static native boolean finish(long context, byte[] out);
+
+  private static native void free(long context);
 }

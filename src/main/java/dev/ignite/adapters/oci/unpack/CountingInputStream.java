@@ -1,12 +1,11 @@
 package dev.ignite.adapters.oci.unpack;
 
 import dev.ignite.ports.ImportProgress;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
+import org.apache.commons.io.input.ProxyInputStream;
 
 /** Reports the bytes read so far of one layer blob, so unpacking can show progress per layer. */
-public final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends ProxyInputStream {
   private final String layer;
   private final long total;
   private final ImportProgress progress;
@@ -21,34 +20,10 @@ public final class CountingInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    int b = super.read();
-    if (b >= 0) {
-      counted(1);
-    }
-    return b;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    int n = super.read(b, off, len);
+  protected void afterRead(int n) {
     if (n > 0) {
-      counted(n);
+      done += n;
+      progress.onUnpack(layer, done, total);
     }
-    return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    long skipped = super.skip(n);
-    if (skipped > 0) {
-      counted(skipped);
-    }
-    return skipped;
-  }
-
-  private void counted(long n) {
-    done += n;
-    progress.onUnpack(layer, done, total);
   }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * image is unpacked from its blobs when a VM first needs it, which reports the error then.
  */
 public final class EagerUnpack {
+  private static final Logger LOG = LoggerFactory.getLogger(EagerUnpack.class);
   private final LayerStack stack;
   private final List<String> layers;
   private final Thread thread;
@@ -65,7 +66,7 @@ public final class EagerUnpack {
       }
       return true;
     } catch (Exception e) {
-      log().debug("not keeping the tree unpacked while downloading: {}", e.toString());
+      LOG.debug("not keeping the tree unpacked while downloading: {}", e.toString());
       return false;
     }
   }
@@ -91,9 +92,5 @@ public final class EagerUnpack {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static Logger log() {
-    return LoggerFactory.getLogger(EagerUnpack.class);
   }
 }

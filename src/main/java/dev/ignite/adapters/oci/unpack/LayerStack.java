@@ -11,6 +11,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.io.input.ReadAheadInputStream;
 
 /** An image's layers applied in order onto one directory, whatever the bytes are read from. */
 public final class LayerStack {
@@ -58,7 +59,7 @@ public final class LayerStack {
   /** Unpacks one layer; returns the digest of its whole uncompressed stream, its diff_id. */
   private String applyOne(String layer, Source source) throws IOException {
     MessageDigest sha = Digests.sha256();
-    InputStream uncompressed = budget.counted(inflated(source.open(layer), layer), layer);
+    InputStream uncompressed = budget.counted(inflated(source.open(layer)), layer);
     try (InputStream in = new DigestInputStream(uncompressed, sha)) {
       new LayerUnpacker(root, asRoot, budget).apply(in);
       in.transferTo(OutputStream.nullOutputStream()); // what follows the tar's end is hashed too
@@ -67,13 +68,14 @@ public final class LayerStack {
   }
 
   /**
-   * With ISA-L, inflating is cheap enough that a second thread only adds hand-offs: the sample
-   * imported in 111 ms without one and 119 ms with one, and the ~56 MB image in the same time
-   * either way (460 vs 452–477 ms) with less CPU. zlib's inflate still gains from its own core
-   * (session 2: 565 → 490 ms for that image).
+   * zlib's inflate costs about what writing the entries costs, so it runs a few chunks ahead on a
+   * thread of its own; ISA-L's is cheap enough that the hand-offs would cost more than they save
+   * (docs/decisions.md).
    */
-  private static InputStream inflated(InputStream raw, String layer) throws IOException {
+  private static InputStream inflated(InputStream raw) throws IOException {
     InputStream in = Decompression.open(raw);
-    return NativeGunzip.loaded() ? in : new ReadAheadInputStream(in, layer);
+    return NativeGunzip.loaded()
+        ? in
+        : ReadAheadInputStream.builder().setInputStream(in).setBufferSize(1 << 16).get();
   }
 }

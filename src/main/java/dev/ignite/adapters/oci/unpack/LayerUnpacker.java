@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * something is deleted.
  */
 public final class LayerUnpacker {
+  private static final Logger LOG = LoggerFactory.getLogger(LayerUnpacker.class);
   private static final String WHITEOUT = ".wh.";
   private static final String OPAQUE = ".wh..wh..opq";
   private static final int BUFFER = 1 << 18;
@@ -140,7 +141,7 @@ public final class LayerUnpacker {
         write(target, data);
         attributes.set(target, e, fresh);
       }
-      default -> log().debug("skipping tar entry {} of unsupported type", e.getName());
+      default -> LOG.debug("skipping tar entry {} of unsupported type", e.getName());
     }
   }
 
@@ -168,7 +169,7 @@ public final class LayerUnpacker {
 
   private void device(Path target, TarKind kind, TarArchiveEntry e) throws IOException {
     if (!asRoot && kind != TarKind.FIFO) {
-      log().debug("not root: skipping device node {}", e.getName());
+      LOG.debug("not root: skipping device node {}", e.getName());
       return;
     }
     List<String> cmd =
@@ -196,9 +197,5 @@ public final class LayerUnpacker {
         }
       }
     }
-  }
-
-  private static Logger log() {
-    return LoggerFactory.getLogger(LayerUnpacker.class);
   }
 }

@@ -1,9 +1,11 @@
 package dev.ignite.adapters.oci.unpack;
 
-import dev.ignite.adapters.oci.manifest.NativeLibraries;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -15,8 +17,8 @@ import java.util.Objects;
  * read one after the other and anything after the last one that is not gzip ends the stream, as
  * {@code GZIPInputStream} does.
  */
-final class NativeGunzip extends ArrayInputStream {
-  private static final boolean AVAILABLE = NativeLibraries.load("libignite-gunzip.so");
+final class NativeGunzip extends InputStream {
+  private static final boolean AVAILABLE = loadLibrary();
   private static final int INVALID_WRAPPER = -4;
   private final InputStream in;
   private final byte[] input = new byte[1 << 16];
@@ -39,6 +41,32 @@ final class NativeGunzip extends ArrayInputStream {
 
   static boolean loaded() {
     return AVAILABLE;
+  }
+
+  /** {@code native/} beside the jar, or beside {@code classes/} in a build tree. */
+  static Path libraryPath() {
+    try {
+      URI code = NativeGunzip.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+      return Path.of(code).getParent().resolve("native").resolve("libignite-gunzip.so");
+    } catch (URISyntaxException | RuntimeException e) {
+      return Path.of("libignite-gunzip.so");
+    }
+  }
+
+  /** False where the library was not built (no libisal-dev) or does not link (no libisal). */
+  private static boolean loadLibrary() {
+    try {
+      System.load(libraryPath().toString());
+      return true;
+    } catch (UnsatisfiedLinkError e) {
+      return false;
+    }
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * namespaces an image may set; as another user than root, only {@code user.*} ones are set.
  */
 final class XattrWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(XattrWriter.class);
   private static final Pattern NAME =
       Pattern.compile(
           "(user|security|trusted)\\.[A-Za-z0-9._@+-]{1,200}|system\\.posix_acl_(access|default)");
@@ -40,11 +41,11 @@ final class XattrWriter {
     Map<String, byte[]> wanted = new TreeMap<>();
     for (var a : attributes.entrySet()) {
       if (!NAME.matcher(a.getKey()).matches()) {
-        log().warn("layer entry '{}': skipping extended attribute '{}'", entry, a.getKey());
+        LOG.warn("layer entry '{}': skipping extended attribute '{}'", entry, a.getKey());
       } else if (asRoot || a.getKey().startsWith("user.")) {
         wanted.put(a.getKey(), a.getValue());
       } else {
-        log().debug("not root: skipping extended attribute {} of {}", a.getKey(), entry);
+        LOG.debug("not root: skipping extended attribute {} of {}", a.getKey(), entry);
       }
     }
     if (!wanted.isEmpty()) {
@@ -109,7 +110,7 @@ final class XattrWriter {
     }
     try {
       if (p.waitFor() != 0) {
-        log().warn("some extended attributes of the image were not set: {}", out.join().strip());
+        LOG.warn("some extended attributes of the image were not set: {}", out.join().strip());
       }
     } catch (InterruptedException e) {
       p.destroy();
@@ -124,9 +125,5 @@ final class XattrWriter {
     } catch (IOException e) {
       return e.toString();
     }
-  }
-
-  private static Logger log() {
-    return LoggerFactory.getLogger(XattrWriter.class);
   }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,9 @@ class BlobStoreTest {
         "t",
         new LiveBlob(digest, true));
     assertThat(store.path(digest)).hasContent("layer");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.path(digest))))
+        .isEqualTo("rw-------");
+    assertThat(parts).isEmptyDirectory();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ignite.adapters.oci.Commands;
-import dev.ignite.adapters.oci.manifest.NativeLibraries;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -44,7 +43,7 @@ class NativeGunzipTest {
   /** The build makes the library where libisal-dev is (scripts/setup installs it). */
   @Test
   void theBuiltLibraryLoads() {
-    assertThat(NativeLibraries.path("libignite-gunzip.so")).isRegularFile();
+    assertThat(NativeGunzip.libraryPath()).isRegularFile();
     assertThat(NativeGunzip.loaded()).isTrue();
   }
 
