@@ -14,5 +14,5 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@FuzzTest(maxDuration = "20s")
+@FuzzTest(maxDuration = "15s")
 public @interface FuzzTarget {}
