@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,17 +45,18 @@ public final class ImageRecords {
     }
   }
 
-  /** In {@link Properties#load}'s syntax, without the date line {@link Properties#store} adds. */
   public void save(ImportedImage image) throws IOException {
-    StringBuilder text = new StringBuilder(512);
-    line(text, "id", image.id());
-    line(text, "ref", image.ref());
-    line(text, "sizeBytes", Long.toString(image.sizeBytes()));
-    line(text, "repoDigests", String.join(",", image.repoDigests()));
-    line(text, "layers", String.join(",", image.layers()));
+    Properties p = new Properties();
+    p.setProperty("id", image.id());
+    p.setProperty("ref", image.ref());
+    p.setProperty("sizeBytes", Long.toString(image.sizeBytes()));
+    p.setProperty("repoDigests", String.join(",", image.repoDigests()));
+    p.setProperty("layers", String.join(",", image.layers()));
+    StringWriter text = new StringWriter();
+    p.store(text, null);
     Path part = Files.createTempFile(dir, ".image.", ".part");
     try {
-      Files.writeString(part, text, StandardCharsets.UTF_8);
+      Files.writeString(part, text.toString(), StandardCharsets.UTF_8);
       Files.move(
           part,
           file(image.id()),
@@ -178,21 +180,6 @@ public final class ImageRecords {
               + "); import the image again",
           e);
     }
-  }
-
-  /** {@code key=value}, every character of the value outside printable ASCII or special escaped. */
-  static void line(StringBuilder text, String key, String value) {
-    text.append(key).append('=');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c > ' ' && c < 0x7f && "\\=:#!".indexOf(c) < 0) {
-        text.append(c);
-      } else {
-        String hex = Integer.toHexString(c);
-        text.append("\\u").append("0000", hex.length(), 4).append(hex);
-      }
-    }
-    text.append('\n');
   }
 
   private static List<String> validDigests(List<String> digests) {

@@ -3,7 +3,6 @@ package dev.ignite.adapters.oci.registry;
 import dev.ignite.ports.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +13,12 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,7 +42,7 @@ final class RegistryTrust {
     }
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new WithExtraCas(system(), only(cas))}, null);
+      context.init(null, hostAnd(cas), null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new ImageException("cannot set up TLS with the CAs in " + dir.get() + ": " + e, e);
@@ -102,105 +99,31 @@ final class RegistryTrust {
     }
   }
 
-  private static X509ExtendedTrustManager system() throws GeneralSecurityException {
-    return trustManager(null);
-  }
-
-  private static X509ExtendedTrustManager only(List<X509Certificate> cas)
-      throws GeneralSecurityException {
+  /** The host's trusted issuers and the registry's CAs in one store: either may sign. */
+  private static TrustManager[] hostAnd(List<X509Certificate> cas) throws GeneralSecurityException {
+    TrustManagerFactory host = factory();
+    host.init((KeyStore) null);
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     try {
       store.load(null, null);
     } catch (IOException e) {
       throw new GeneralSecurityException(e);
     }
-    for (int i = 0; i < cas.size(); i++) {
-      store.setCertificateEntry("ca-" + i, cas.get(i));
+    List<X509Certificate> all = new ArrayList<>(cas);
+    for (TrustManager t : host.getTrustManagers()) {
+      if (t instanceof X509TrustManager x) {
+        all.addAll(List.of(x.getAcceptedIssuers()));
+      }
     }
-    return trustManager(store);
+    for (int i = 0; i < all.size(); i++) {
+      store.setCertificateEntry("ca-" + i, all.get(i));
+    }
+    TrustManagerFactory both = factory();
+    both.init(store);
+    return both.getTrustManagers();
   }
 
-  private static X509ExtendedTrustManager trustManager(KeyStore store)
-      throws GeneralSecurityException {
-    TrustManagerFactory f =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    f.init(store);
-    for (TrustManager t : f.getTrustManagers()) {
-      if (t instanceof X509ExtendedTrustManager x) {
-        return x;
-      }
-    }
-    throw new GeneralSecurityException("no X.509 trust manager");
-  }
-
-  /**
-   * Trusts what the host trusts, or else what the registry's CAs sign; host names checked by both.
-   */
-  private static final class WithExtraCas extends X509ExtendedTrustManager {
-    private final X509ExtendedTrustManager host;
-    private final X509ExtendedTrustManager extra;
-
-    WithExtraCas(X509ExtendedTrustManager host, X509ExtendedTrustManager extra) {
-      this.host = host;
-      this.extra = extra;
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      try {
-        host.checkServerTrusted(chain, authType, engine);
-      } catch (CertificateException notByTheHost) {
-        try {
-          extra.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-          e.addSuppressed(notByTheHost);
-          throw e;
-        }
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      try {
-        host.checkServerTrusted(chain, authType, socket);
-      } catch (CertificateException notByTheHost) {
-        extra.checkServerTrusted(chain, authType, socket);
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      throw new CertificateException("a registry's certificate is checked with its host name");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("not a server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      throw new CertificateException("not a server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      throw new CertificateException("not a server");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      X509Certificate[] a = host.getAcceptedIssuers();
-      X509Certificate[] b = extra.getAcceptedIssuers();
-      X509Certificate[] all = Arrays.copyOf(a, a.length + b.length);
-      System.arraycopy(b, 0, all, a.length, b.length);
-      return all;
-    }
+  private static TrustManagerFactory factory() throws GeneralSecurityException {
+    return TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
   }
 }

@@ -3,7 +3,6 @@ package dev.ignite.adapters.oci.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignite.ports.ImportedImage;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,16 +28,6 @@ class ImageRecordsTest {
     assertThat(read.sizeBytes()).isEqualTo(1234);
     assertThat(read.repoDigests()).containsExactly("127.0.0.1:5000/x@" + ID);
     assertThat(read.layers()).containsExactly(LAYER);
-  }
-
-  @Test
-  void writesWhatJavaPropertiesReadsWithNoDateLine() throws Exception {
-    StringBuilder text = new StringBuilder();
-    ImageRecords.line(text, "ref", " lead=and:trail ");
-    assertThat(text.toString()).doesNotContain("#");
-    Properties p = new Properties();
-    p.load(new StringReader(text.toString()));
-    assertThat(p.getProperty("ref")).isEqualTo(" lead=and:trail ");
   }
 
   @Test
