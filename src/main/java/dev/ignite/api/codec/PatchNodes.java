@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.CollectionNode;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -62,7 +63,8 @@ final class PatchNodes {
   static boolean isEmptyNull(Node node) {
     return node instanceof ScalarNode s
         && s.getScalarStyle() == ScalarStyle.PLAIN
-        && s.getValue().isEmpty();
+        && s.getValue().isEmpty()
+        && s.getStartMark().map(Mark::getIndex).equals(s.getEndMark().map(Mark::getIndex));
   }
 
   /**

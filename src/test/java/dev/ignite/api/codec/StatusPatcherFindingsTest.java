@@ -72,4 +72,23 @@ class StatusPatcherFindingsTest {
     assertThat(patch(text, status))
         .isEqualTo(text + "status:\n  network:\n    ipAddresses:\n      - a\n");
   }
+
+  /**
+   * crash-3cb8b3a1…: a status that is only a tag (an empty value, as `status:` alone) was taken for
+   * nothing after the colon: the new status went in before the tag, which then read as part of it
+   * (`running: "true !tag"`), or tagged the new mapping.
+   */
+  @Test
+  void replacesAStatusThatIsATagWithNoValueBelowItsKey() {
+    String text = HEAD + "status:\n    !tag\n";
+
+    assertThat(patch(text, RUNNING)).isEqualTo(HEAD + "status:\n    running: true\n");
+  }
+
+  @Test
+  void replacesAStatusThatIsATagWithNoValueOnItsKeysLine() {
+    String text = HEAD + "status: !tag\nspec: {}\n";
+
+    assertThat(patch(text, RUNNING)).isEqualTo(HEAD + "status:\n  running: true\nspec: {}\n");
+  }
 }
