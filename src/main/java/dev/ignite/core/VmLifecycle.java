@@ -102,6 +102,14 @@ public final class VmLifecycle {
     return starter.start(vm, progress);
   }
 
+  /**
+   * Writes a stopped VM's copyFiles again into its disk; the caller holds its lock. A VM without a
+   * disk yet gets them when the disk is made.
+   */
+  public void rewriteFiles(Vm vm) {
+    starter.rewriteFiles(vm);
+  }
+
   /** The VM as recorded now: another process may have changed it since it was looked up. */
   private Vm current(Vm vm) {
     return store

@@ -89,6 +89,32 @@ final class VmStarter {
     }
   }
 
+  void rewriteFiles(Vm vm) {
+    Path vmDir = dirs.dir(Vm.class, vm.uid());
+    Path disk = vmDir.resolve(DISK);
+    if (!Files.exists(disk)) {
+      return;
+    }
+    if (vmm.state(vm.uid(), vmDir).isPresent()) {
+      throw new LifecycleException("VM " + vm.name() + " is running; its disk is in use");
+    }
+    try {
+      Image image = images.ensure(vm.spec().image(), ImportProgress.NONE);
+      disks.rewriteFiles(
+          new RootDisk(
+              images.rootfs(image),
+              disk,
+              vm.spec().diskSize(),
+              vm.name(),
+              Optional.empty(),
+              vm.spec().copyFiles() == null ? List.of() : vm.spec().copyFiles(),
+              Optional.empty(),
+              List.of()));
+    } catch (IOException e) {
+      throw new LifecycleException(e.getMessage(), e);
+    }
+  }
+
   private Vm launch(Vm vm, Path vmDir, ImportProgress progress, Phases phases) throws IOException {
     Image image = phases.time("image", () -> images.ensure(vm.spec().image(), progress));
     KernelResolver.Resolved kernel = phases.time("kernel", () -> kernels.resolve(vm, progress));

@@ -1,5 +1,6 @@
 package dev.ignite.adapters.disk;
 
+import dev.ignite.api.FileMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,17 +27,53 @@ final class DebugfsScript {
   /** Paths this script makes (folders, files, links): they exist for later commands. */
   private final Set<String> created = new HashSet<>();
 
+  /**
+   * Whether the script runs on a disk a guest has used: what is on it besides the image is unknown,
+   * so a file is removed before it is written, and a folder that is already there is no error.
+   */
+  private final boolean usedDisk;
+
+  /** Folders known to be on a used disk besides the image's (a mkdir of one would corrupt it). */
+  private final Set<String> onDisk;
+
+  /** The folders this script makes. */
+  private final Set<String> made = new HashSet<>();
+
   private long addedBytes;
 
   DebugfsScript(Path imageTree) {
+    this(imageTree, false, Set.of());
+  }
+
+  private DebugfsScript(Path imageTree, boolean usedDisk, Set<String> onDisk) {
     this.imageTree = imageTree;
+    this.usedDisk = usedDisk;
+    this.onDisk = onDisk;
+  }
+
+  /**
+   * A script for a disk a guest has used, where {@code onDisk} are folders found on it: files are
+   * removed before they are written (see {@link #tolerated}), those folders are not made again.
+   */
+  static DebugfsScript onUsedDisk(Path imageTree, Set<String> onDisk) {
+    return new DebugfsScript(imageTree, true, Set.copyOf(onDisk));
+  }
+
+  /** On a used disk, a file to replace may not be there: no error. */
+  static boolean tolerated(String complaint) {
+    return complaint.equals("rm: File not found by ext2_lookup while trying to resolve filename");
+  }
+
+  /** The folders this script makes, in order. */
+  Set<String> folders() {
+    return Set.copyOf(made);
   }
 
   /** Puts {@code hostFile} at {@code vmPath} (replacing a file there), root-owned, {@code mode}. */
   void file(String vmPath, Path hostFile, int mode) throws IOException {
     String target = guestPath(vmPath);
     parents(target);
-    if (existsInImage(target)) {
+    if (existsInImage(target) || usedDisk) {
       if (isDirectoryInImage(target)) {
         throw new IOException(
             vmPath + " is a directory in the image; cannot replace it with a file");
@@ -48,6 +85,16 @@ final class DebugfsScript {
     created.add(target); // a later file() at the same path replaces this one
     owned(target, 0100000 | mode);
     addedBytes += Files.size(hostFile) + 4096;
+  }
+
+  /** One {@code copyFiles} entry: a host file, or a host folder's tree. */
+  void copy(FileMapping f) throws IOException {
+    Path host = Path.of(f.hostPath());
+    if (Files.isDirectory(host)) {
+      tree(host, f.vmPath());
+    } else {
+      file(f.vmPath(), host, bits(Files.getPosixFilePermissions(host)));
+    }
   }
 
   /** Makes {@code vmPath} a root-owned directory with {@code mode}, creating missing parents. */
@@ -87,16 +134,24 @@ final class DebugfsScript {
     if (a.isSymbolicLink()) {
       Path linkTarget = Files.readSymbolicLink(source);
       DebugfsLine.checkHostPath(linkTarget);
+      removeFromUsedDisk(target);
       add("symlink", target, linkTarget.toString());
       created.add(target);
     } else if (a.isDirectory()) {
       mkdir(target);
       owned(target, 040000 | bits(a.permissions()));
     } else if (a.isRegularFile()) {
+      removeFromUsedDisk(target);
       add("write", source.toString(), target);
       created.add(target);
       owned(target, 0100000 | bits(a.permissions()));
       addedBytes += a.size() + 4096;
+    }
+  }
+
+  private void removeFromUsedDisk(String target) throws IOException {
+    if (usedDisk && !created.contains(target)) {
+      add("rm", target);
     }
   }
 
@@ -128,7 +183,8 @@ final class DebugfsScript {
   }
 
   private void mkdir(String guestPath) throws IOException {
-    if (!existsInImage(guestPath) && created.add(guestPath)) {
+    if (!existsInImage(guestPath) && !onDisk.contains(guestPath) && created.add(guestPath)) {
+      made.add(guestPath);
       add("mkdir", guestPath);
       owned(guestPath, 040755);
     }

@@ -6,10 +6,12 @@ import dev.ignite.ports.DiskBuilder;
 import dev.ignite.ports.RootDisk;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,39 @@ final class Ext4DiskBuilder implements DiskBuilder {
         base.isPresent() ? "from the base disk" : "first of its image",
         (System.nanoTime() - started) / 1_000_000);
     return built;
+  }
+
+  @Override
+  public void rewriteFiles(RootDisk request) throws IOException {
+    validate(request);
+    Path disk = request.disk().toAbsolutePath();
+    if (!Files.isRegularFile(disk, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("disk " + disk + " is not there to write the VM's files into");
+    }
+    DebugfsLine.checkHostPath(disk);
+    DebugfsScript script = filesScript(request, Set.of());
+    Set<String> there = UsedDisk.folders(debugfs(), disk, script.folders());
+    if (!there.isEmpty()) {
+      script = filesScript(request, there);
+    }
+    String input = DebugfsLine.of("open -w", disk.toString()) + script.text();
+    Processes.Result result = UsedDisk.run(debugfs(), input);
+    Mkfs.checkDebugfs(
+        result, input, disk, request.imageTree(), request.size(), DebugfsScript::tolerated);
+    LOG.info("wrote {} copyFiles entries again into {}", request.copyFiles().size(), disk);
+  }
+
+  private static DebugfsScript filesScript(RootDisk request, Set<String> onDisk)
+      throws IOException {
+    DebugfsScript script = DebugfsScript.onUsedDisk(request.imageTree(), onDisk);
+    for (FileMapping f : request.copyFiles()) {
+      script.copy(f);
+    }
+    return script;
+  }
+
+  private Path debugfs() throws IOException {
+    return mkfs.locate("debugfs");
   }
 
   /** The image's file system (made or copied) plus the VM's files, into {@code temp}. */

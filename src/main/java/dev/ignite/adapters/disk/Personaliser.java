@@ -28,12 +28,7 @@ record Personaliser(DebugfsScript script, Scratch scratch, Path imageTree) {
       generated("/root/.ssh/authorized_keys", r.authorizedKey().get().strip() + "\n", 0600);
     }
     for (FileMapping f : r.copyFiles()) {
-      Path host = Path.of(f.hostPath());
-      if (Files.isDirectory(host)) {
-        script.tree(host, f.vmPath());
-      } else {
-        script.file(f.vmPath(), host, DebugfsScript.bits(Files.getPosixFilePermissions(host)));
-      }
+      script.copy(f);
     }
     if (r.kernelModules().isPresent()) {
       Path modules = r.kernelModules().get();

@@ -92,6 +92,11 @@ public final class LifecycleVmActions implements VmActions {
   }
 
   @Override
+  public void rewriteFiles(Vm vm) {
+    lifecycle.rewriteFiles(vm);
+  }
+
+  @Override
   public Vm update(Vm vm) {
     return vms.replace(vm);
   }

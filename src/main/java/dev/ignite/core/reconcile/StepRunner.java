@@ -86,9 +86,24 @@ final class StepRunner {
     }
     Vm updated = actions.update(withDesired(vm, step.desired().orElseThrow()));
     LOG.info("VM {}: {}; {}", vm.name(), step.reason(), "restarting with the new spec");
-    return step.desired().orElseThrow().wantsRunning()
-        ? start(step, updated)
-        : Outcome.done(step, updated);
+    Optional<String> filesFailed = Optional.empty();
+    if (SpecChange.between(vm.spec(), updated.spec()).fields().contains("copyFiles")) {
+      try {
+        actions.rewriteFiles(updated);
+      } catch (RuntimeException e) {
+        // the VM still boots, with the files it had: better than a VM down for a file
+        filesFailed =
+            Optional.of("cannot write its new copyFiles into its disk: " + e.getMessage());
+        LOG.warn("VM {}: {}", vm.name(), filesFailed.get());
+      }
+    }
+    Outcome outcome =
+        step.desired().orElseThrow().wantsRunning()
+            ? start(step, updated)
+            : Outcome.done(step, updated);
+    return filesFailed.isPresent() && outcome.ok()
+        ? Outcome.failed(step, outcome.vm(), filesFailed.get())
+        : outcome;
   }
 
   private Outcome recreate(Step step, Vm vm) {

@@ -35,6 +35,12 @@ public interface VmActions {
    */
   Vm update(Vm vm);
 
+  /**
+   * Writes the VM's copyFiles again into its disk (the VM is stopped); nothing when it has no disk
+   * yet, since the disk is made with them.
+   */
+  void rewriteFiles(Vm vm);
+
   /** Runs {@code action} holding the VM's lock against every other process. */
   <R> R locked(Uid uid, Supplier<R> action);
 }

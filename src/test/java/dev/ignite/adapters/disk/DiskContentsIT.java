@@ -132,6 +132,43 @@ class DiskContentsIT {
     assertThat(bases(tree)).as("no base for a failed build").isEmpty();
   }
 
+  @Test
+  void newCopyFilesReplaceTheOldOnesOnAUsedDiskAndWhatTheGuestWroteStays() throws Exception {
+    Path tree = treeWithEveryKindOfEntry(tmp.resolve("image/rootfs"));
+    Path notes = Files.createDirectories(tmp.resolve("notes"));
+    Files.writeString(notes.resolve("todo"), "v1\n");
+    Path disk = tmp.resolve("vm/disk.ext4");
+    builder.build(vm(tree, disk, "vm", notes));
+    Path guestData = Files.writeString(tmp.resolve("guest-data"), "the guest's own\n");
+    sh("debugfs -w -R 'write " + guestData + " /root/guest-data' '" + disk + "'");
+
+    Files.writeString(notes.resolve("todo"), "v2\n");
+    Files.createDirectories(notes.resolve("more"));
+    Files.writeString(notes.resolve("more/new"), "added\n");
+    Path motd = Files.writeString(tmp.resolve("motd"), "welcome\n");
+    RootDisk changed =
+        new RootDisk(
+            tree,
+            disk,
+            Size.ofMiB(64),
+            "vm",
+            Optional.empty(),
+            List.of(
+                new FileMapping(notes.toString(), "/opt/notes"),
+                new FileMapping(motd.toString(), "/etc/motd")),
+            Optional.empty(),
+            List.of());
+    builder.rewriteFiles(changed);
+    builder.rewriteFiles(changed); // twice: every path is then already there
+
+    assertThat(cat(disk, "/opt/notes/todo")).isEqualTo("v2\n");
+    assertThat(cat(disk, "/opt/notes/more/new")).isEqualTo("added\n");
+    assertThat(cat(disk, "/etc/motd")).isEqualTo("welcome\n");
+    assertThat(cat(disk, "/root/guest-data")).isEqualTo("the guest's own\n");
+    assertThat(cat(disk, "/etc/hostname")).isEqualTo("vm\n");
+    assertThat(SampleImage.run(List.of("e2fsck", "-fn", disk.toString()))).contains("Pass 5");
+  }
+
   /** Owners, modes with setuid, an xattr, old mtimes, a hard link, a FIFO, a device, symlinks. */
   private static Path treeWithEveryKindOfEntry(Path tree) throws Exception {
     Files.createDirectories(tree.resolve("srv/deep/er"));

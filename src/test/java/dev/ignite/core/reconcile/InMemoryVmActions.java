@@ -20,6 +20,7 @@ public final class InMemoryVmActions implements VmActions {
   public final Set<Uid> alive = ConcurrentHashMap.newKeySet();
   public final List<String> log = Collections.synchronizedList(new ArrayList<>());
   public final Set<String> failStart = ConcurrentHashMap.newKeySet();
+  public final Set<String> failRewrite = ConcurrentHashMap.newKeySet();
   private int nextUid = 1;
 
   @Override
@@ -89,6 +90,14 @@ public final class InMemoryVmActions implements VmActions {
     alive.remove(vm.uid());
     vms.remove(vm.uid());
     log.add("remove " + vm.name());
+  }
+
+  @Override
+  public void rewriteFiles(Vm vm) {
+    if (failRewrite.contains(vm.name())) {
+      throw new IllegalStateException("debugfs: /opt is a file on the disk");
+    }
+    log.add("rewrite files " + vm.name());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.ignite.core.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignite.api.Defaults;
+import dev.ignite.api.FileMapping;
 import dev.ignite.api.ObjectMeta;
 import dev.ignite.api.Ownership;
 import dev.ignite.api.Size;
@@ -174,6 +175,39 @@ class ReconcilerTest {
             o ->
                 assertThat(o.error())
                     .hasValueSatisfying(e -> assertThat(e).contains("a.yaml", "b.yaml")));
+  }
+
+  static DesiredVm copying(DesiredVm d, String hostPath) {
+    return new DesiredVm(
+        d.file(),
+        d.apiVersion(),
+        d.vm().withSpec(d.vm().spec().withCopyFiles(List.of(new FileMapping(hostPath, "/opt/x")))));
+  }
+
+  @Test
+  void writesTheNewCopyFilesIntoTheDiskWhileTheVmIsStopped() {
+    sync(state(copying(vm("a.yaml", "a", true, "512MB"), "/repo/one")));
+    sync(state(copying(vm("a.yaml", "a", true, "512MB"), "/repo/two")));
+    assertThat(host.log).containsExactly("stop a", "update a", "rewrite files a", "start a");
+    sync(state(copying(vm("a.yaml", "a", true, "1GB"), "/repo/two")));
+    assertThat(host.log)
+        .as("memory alone: the files stay")
+        .containsExactly("stop a", "update a", "start a");
+  }
+
+  @Test
+  void aVmWhoseNewFilesCannotBeWrittenStillBootsAndSaysWhy() {
+    sync(state(copying(vm("a.yaml", "a", true, "512MB"), "/repo/one")));
+    host.failRewrite.add("a");
+    Reconciler.Result r = sync(state(copying(vm("a.yaml", "a", true, "512MB"), "/repo/two")));
+    assertThat(host.alive).hasSize(1);
+    assertThat(r.outcomes())
+        .singleElement()
+        .satisfies(
+            o ->
+                assertThat(o.error())
+                    .hasValueSatisfying(
+                        e -> assertThat(e).contains("copyFiles", "/opt is a file")));
   }
 
   @Test
