@@ -91,4 +91,11 @@ class StatusPatcherFindingsTest {
 
     assertThat(patch(text, RUNNING)).isEqualTo(HEAD + "status:\n  running: true\nspec: {}\n");
   }
+
+  @Test
+  void replacesAStatusThatIsAnAnchorWithNoValue() {
+    String text = HEAD + "status: &s\nspec: {}\n";
+
+    assertThat(patch(text, RUNNING)).isEqualTo(HEAD + "status:\n  running: true\nspec: {}\n");
+  }
 }
