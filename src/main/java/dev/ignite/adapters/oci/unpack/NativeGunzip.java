@@ -11,9 +11,8 @@ import java.util.Objects;
 /**
  * A gzip stream inflated by Intel's ISA-L through our JNI library {@code
  * native/libignite-gunzip.so} (built from {@code src/main/c/gunzip.c} where libisal-dev is
- * installed). zlib, under the JDK's {@code GZIPInputStream}, inflated the sample's layer in 23–27
- * ms of a fresh JVM; that work runs beside the unpack, and on two cores every millisecond of it is
- * taken from the unpack. Headers, CRCs and lengths are checked by ISA-L. Concatenated members are
+ * installed), an optional accelerator: it inflates with about two thirds of zlib's CPU
+ * (docs/decisions.md). Headers, CRCs and lengths are checked by ISA-L. Concatenated members are
  * read one after the other and anything after the last one that is not gzip ends the stream, as
  * {@code GZIPInputStream} does.
  */
