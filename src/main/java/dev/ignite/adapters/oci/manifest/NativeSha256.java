@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 final class NativeSha256 extends MessageDigest {
   private static final String LIBRARY = "libignite-digest.so";
-  private static final boolean AVAILABLE = loadLibrary() && load();
+  private static final boolean AVAILABLE = loadLibrary() && linked();
   private static final Cleaner CLEANER = Cleaner.create();
   private final long context;
 
@@ -41,6 +41,15 @@ final class NativeSha256 extends MessageDigest {
       return Path.of(code).getParent().resolve("native").resolve(LIBRARY);
     } catch (URISyntaxException | RuntimeException e) {
       return Path.of(LIBRARY);
+    }
+  }
+
+  /** False when libcrypto is missing, or the library is not the one this class was built with. */
+  private static boolean linked() {
+    try {
+      return load();
+    } catch (UnsatisfiedLinkError e) {
+      return false;
     }
   }
 

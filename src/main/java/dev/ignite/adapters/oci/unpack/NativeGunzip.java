@@ -56,6 +56,7 @@ final class NativeGunzip extends InputStream {
   private static boolean loadLibrary() {
     try {
       System.load(libraryPath().toString());
+      free(open()); // a library from another build may lack our functions
       return true;
     } catch (UnsatisfiedLinkError e) {
       return false;
