@@ -1,5 +1,6 @@
 package dev.ignite.core;
 
+import dev.ignite.api.FileMapping;
 import dev.ignite.api.Names;
 import dev.ignite.api.PortMapping;
 import dev.ignite.api.Vm;
@@ -40,6 +41,17 @@ final class VmValidator {
       problems.add("spec.diskSize: must be at least 1MB, got " + s.diskSize());
     }
     checkPorts(s.ports() == null ? List.of() : s.ports(), problems);
+    List<FileMapping> files = s.copyFiles() == null ? List.of() : s.copyFiles();
+    for (int i = 0; i < files.size(); i++) {
+      if (!files.get(i).hostPath().startsWith("/")) {
+        problems.add(
+            "spec.copyFiles["
+                + i
+                + "].hostPath: want an absolute path, got \""
+                + files.get(i).hostPath()
+                + "\" (a path relative to its repository is for VM files in Git)");
+      }
+    }
     if (s.kernel() != null && s.kernel().cmdLine() != null) {
       cmdLineProblem(s.kernel().cmdLine())
           .ifPresent(p -> problems.add("spec.kernel.cmdLine: " + p));

@@ -229,6 +229,23 @@ class SyncTest {
   }
 
   @Test
+  void copyFilesNamesAFileOfTheRepositoryByItsPathThere() throws Exception {
+    repo.write("files/motd", "hello\n");
+    repo.write(
+        "my-vm.yaml",
+        MY_VM.replace(
+            "spec:\n", "spec:\n  copyFiles:\n  - hostPath: files/motd\n    vmPath: /etc/motd\n"));
+    SyncReport report = sync.run();
+    assertThat(report.problems()).isEmpty();
+    assertThat(host.list().get(0).spec().copyFiles())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.hostPath())
+                    .isEqualTo(repo.dir.resolve("files/motd").toRealPath().toString()));
+  }
+
+  @Test
   void unreachableRemoteLeavesVmsAsTheyAre() throws Exception {
     repo.write("my-vm.yaml", MY_VM);
     sync.run();

@@ -88,7 +88,7 @@ final class FastVmReader {
                 o ->
                     o.finishWith(
                         new FileMapping(
-                            CodecRules.absolute(o.string("hostPath")),
+                            CodecRules.nonEmpty(o.string("hostPath")),
                             CodecRules.absolute(o.string("vmPath"))))),
             ssh(s.take("ssh")));
     s.finish();

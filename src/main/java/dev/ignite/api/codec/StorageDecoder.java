@@ -77,7 +77,7 @@ final class StorageDecoder {
     }
     List<FileMapping> out = new ArrayList<>(items.size());
     for (Fields f : items) {
-      String host = absolutePath(f, "hostPath");
+      String host = path(f, "hostPath");
       String vm = absolutePath(f, "vmPath");
       f.finish();
       if (host != null && vm != null) {
@@ -100,6 +100,25 @@ final class StorageDecoder {
       return null;
     }
     return name;
+  }
+
+  /**
+   * A required host path. It may be relative: a manifest from Git names files of its repository
+   * that way, and ignited resolves them there; anywhere else the VM is refused before it is made (a
+   * relative path would depend on the working directory).
+   */
+  private static String path(Fields f, String key) {
+    Node node = f.take(key);
+    if (node == null) {
+      f.missing(key, "a path");
+      return null;
+    }
+    String path = f.peek(key);
+    if (path == null || path.isEmpty()) {
+      f.error(node, key, "want a path, got " + Scalars.describe(node));
+      return null;
+    }
+    return path;
   }
 
   /** A required absolute path: relative paths would depend on the daemon's working directory. */

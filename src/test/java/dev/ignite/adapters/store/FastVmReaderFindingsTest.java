@@ -44,7 +44,7 @@ class FastVmReaderFindingsTest {
         "\"oci\": \"busybox\"|\"oci\": \"\"",
         "\"oci\": \"host\"|\"oci\": \"\"",
         "\"ssh\": \"/k.pub\"|\"ssh\": \"\"",
-        "\"hostPath\": \"/etc/hosts\"|\"hostPath\": \"etc/hosts\"",
+        "\"hostPath\": \"/etc/hosts\"|\"hostPath\": \"\"",
         "\"path\": \"/dev/sdb\"|\"path\": \"dev/sdb\"",
         "\"mountPath\": \"/mnt\"|\"mountPath\": \"mnt\"",
         "\"name\": \"data\", \"mountPath\"|\"name\": \"other\", \"mountPath\"",
