@@ -111,9 +111,14 @@ final class PatchProperties {
     return value;
   }
 
+  /** The uid as written; one that is not a scalar (the decoder refuses it) by its node type. */
   private static Optional<String> metadataUid(Node doc) {
     return Optional.ofNullable(metadataEntry(doc, "uid"))
-        .map(t -> ((ScalarNode) t.getValueNode()).getValue());
+        .map(
+            t ->
+                t.getValueNode() instanceof ScalarNode s
+                    ? s.getValue()
+                    : "(a " + t.getValueNode().getNodeType() + ")");
   }
 
   private static NodeTuple metadataEntry(Node doc, String key) {
