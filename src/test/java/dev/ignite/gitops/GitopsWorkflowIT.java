@@ -191,9 +191,18 @@ class GitopsWorkflowIT {
 
   @Test
   @Order(2)
-  void raisingMemoryRestartsTheVmWithIt() throws Exception {
+  void raisingMemoryAndAddingAFileRestartsTheVmWithBoth() throws Exception {
     long before = guestMemTotalKb();
-    push(vmFile("384MB", true), "more memory for my-vm");
+    user.pull(clone);
+    Files.createDirectories(clone.resolve("files"));
+    Files.writeString(clone.resolve("files/motd"), "hello from git\n");
+    user.git(clone, "add", "--", "files/motd");
+    push(
+        vmFile("384MB", true)
+            .replace(
+                "  ssh: true\n",
+                "  ssh: true\n  copyFiles:\n  - hostPath: files/motd\n    vmPath: /etc/motd\n"),
+        "more memory and a motd for my-vm");
     await()
         .atMost(BOOT)
         .pollInterval(Duration.ofSeconds(3))
@@ -204,6 +213,8 @@ class GitopsWorkflowIT {
               assertThat(Long.parseLong(r.out().replaceAll("[^0-9]", "")))
                   .isGreaterThan(before + 100_000);
             });
+    Result motd = ignite("exec", "my-vm", "--", "cat", "/etc/motd");
+    assertThat(motd.out()).as("the file copied in while it was stopped").contains("hello from git");
   }
 
   @Test
