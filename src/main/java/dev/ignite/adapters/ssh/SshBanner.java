@@ -22,8 +22,13 @@ final class SshBanner {
 
   /** True when an identification line arrives within {@code wait} on a fresh connection. */
   static boolean answers(String host, int port, Duration wait) {
+    return answers(new Socket(), host, port, wait);
+  }
+
+  /** As {@link #answers(String, int, Duration)} on {@code socket}, which it closes. */
+  static boolean answers(Socket socket, String host, int port, Duration wait) {
     int millis = (int) Math.max(1, wait.toMillis());
-    try (Socket socket = new Socket()) {
+    try (socket) {
       socket.connect(new InetSocketAddress(host, port), millis);
       socket.setSoTimeout(millis);
       return readsIdentification(socket.getInputStream());
