@@ -64,7 +64,7 @@ final class DebugfsScript {
     return complaint.equals("rm: File not found by ext2_lookup while trying to resolve filename");
   }
 
-  /** The folders this script makes, in order. */
+  /** The folders this script makes. */
   Set<String> folders() {
     return Set.copyOf(made);
   }

@@ -57,11 +57,7 @@ public final class FileStateStore implements StateStore {
 
   @Override
   public void put(ApiObject object) {
-    Uid uid = object.metadata().uid();
-    if (uid == null) {
-      throw new IllegalArgumentException("cannot store " + object.metadata().name() + ": no uid");
-    }
-    Path file = folders.objectFile(object.getClass(), uid);
+    Path file = fileOf(object);
     String text = codec.encode(object);
     lock.run(
         () -> {
@@ -82,16 +78,21 @@ public final class FileStateStore implements StateStore {
     }
     List<Map.Entry<Path, String>> writes = new ArrayList<>();
     for (ApiObject o : objects) {
-      if (o.metadata().uid() == null) {
-        throw new IllegalArgumentException("cannot store " + o.metadata().name() + ": no uid");
-      }
-      writes.add(Map.entry(folders.objectFile(o.getClass(), o.metadata().uid()), codec.encode(o)));
+      writes.add(Map.entry(fileOf(o), codec.encode(o)));
     }
     lock.run(
         () -> {
           SideBySide.run(writes, w -> write(w.getKey(), w.getValue()));
           return null;
         });
+  }
+
+  private Path fileOf(ApiObject object) {
+    Uid uid = object.metadata().uid();
+    if (uid == null) {
+      throw new IllegalArgumentException("cannot store " + object.metadata().name() + ": no uid");
+    }
+    return folders.objectFile(object.getClass(), uid);
   }
 
   private static void write(Path file, String text) {

@@ -38,7 +38,7 @@ public final class DocumentRemoval {
       List<String> kept = new ArrayList<>(lines.subList(0, from));
       kept.addAll(lines.subList(to, lines.size()));
       String result = kept.isEmpty() ? "" : String.join("\n", kept) + (endsWithBreak ? "\n" : "");
-      return sameOthers(text, result, name, docs.size()) ? Optional.of(result) : Optional.empty();
+      return sameOthers(vms, result, name, docs.size()) ? Optional.of(result) : Optional.empty();
     } catch (YamlEngineException | StackOverflowError e) {
       return Optional.empty();
     }
@@ -79,13 +79,12 @@ public final class DocumentRemoval {
     throw new YamlEngineException("VM " + name + " not found");
   }
 
-  private static boolean sameOthers(String before, String after, String name, int count) {
+  private static boolean sameOthers(
+      List<VmDocuments.VmDocument> before, String after, String name, int count) {
     if (holdsNothing(after)) {
       return count == 1;
     }
-    List<String> expected =
-        VmDocuments.of(before).stream().map(VmDocuments.VmDocument::name).toList();
-    List<String> left = new ArrayList<>(expected);
+    List<String> left = new ArrayList<>(before.stream().map(VmDocuments.VmDocument::name).toList());
     left.remove(name);
     List<String> actual = VmDocuments.of(after).stream().map(VmDocuments.VmDocument::name).toList();
     return actual.equals(left) && documents(after).size() == count - 1;

@@ -22,7 +22,7 @@ public final class LifecycleVmActions implements VmActions {
   private final VmService vms;
   private final VmLifecycle lifecycle;
   private final Duration stopTimeout;
-  private final LocalChanges changes;
+  private final HandCommands byHand;
 
   public LifecycleVmActions(
       StateStore store,
@@ -34,7 +34,7 @@ public final class LifecycleVmActions implements VmActions {
     this.vms = vms;
     this.lifecycle = lifecycle;
     this.stopTimeout = stopTimeout;
-    this.changes = changes;
+    this.byHand = new HandCommands(changes);
   }
 
   @Override
@@ -68,14 +68,14 @@ public final class LifecycleVmActions implements VmActions {
    */
   @Override
   public Vm start(Vm vm) {
-    Optional<LocalChanges.Change> byHand = new HandCommands(changes).stoppedOrRemoved(vm);
-    if (byHand.isPresent()) {
+    Optional<LocalChanges.Change> command = byHand.stoppedOrRemoved(vm);
+    if (command.isPresent()) {
       LOG.info(
           "VM {} is not started: {} on {} came meanwhile; the next sync writes it to {}",
           vm.name(),
-          byHand.get().command(),
-          byHand.get().host(),
-          byHand.get().file());
+          command.get().command(),
+          command.get().host(),
+          command.get().file());
       return vm;
     }
     return lifecycle.startRecorded(vm, ImportProgress.NONE);
